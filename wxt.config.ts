@@ -1,0 +1,43 @@
+import { readFileSync } from 'node:fs';
+import { defineConfig } from 'wxt';
+import { triggerSource } from './src/engine/terms';
+import type { VocabularyFile } from './src/data/schema';
+
+// The detector carries only this compiled expression, not the dataset.
+const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
+
+// The manifest is the same for every browser except where a key only exists in one of them.
+// Each permission is justified in README.md ("Privacy").
+export default defineConfig({
+  modules: ['@wxt-dev/webextension-polyfill'],
+  vite: () => ({
+    define: { __TL_TRIGGER__: JSON.stringify(triggerSource(vocabulary)) },
+  }),
+  manifest: ({ browser }) => ({
+    name: '__MSG_extName__',
+    short_name: 'Treasury Lens',
+    description: '__MSG_extDescription__',
+    default_locale: 'en',
+    icons: { 16: 'icon/16.png', 32: 'icon/32.png', 48: 'icon/48.png', 128: 'icon/128.png' },
+    action: {
+      default_title: '__MSG_actionTitle__',
+      default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
+    },
+    permissions: ['storage'],
+    ...(browser === 'firefox'
+      ? {
+          browser_specific_settings: {
+            gecko: {
+              id: '{6ea52386-bae1-4712-9bc7-f4a15a997abb}',
+              // CSS Custom Highlight API (CSS.highlights) ships in Firefox 140.
+              strict_min_version: '140.0',
+              data_collection_permissions: { required: ['none'] },
+            },
+          },
+        }
+      : {
+          // CSS Custom Highlight API ships in Chrome 105.
+          minimum_chrome_version: '105',
+        }),
+  }),
+});
