@@ -1,0 +1,192 @@
+/**
+ * Finds money amounts in text, English and Japanese, with UTF-16 offsets and parsed values.
+ * Pure and linear: every pattern is anchored on a digit run or a currency sign and has bounded
+ * repetition, so long runs of digits, commas or kanji cannot make it backtrack.
+ */
+
+export type Currency = 'USD' | 'JPY';
+export type Bound = 'over' | 'under' | 'about' | 'nearly';
+
+export type Amount = {
+  start: number;
+  end: number;
+  text: string;
+  currency: Currency;
+  /** The amount in units of the currency (dollars or yen). */
+  value: number;
+  /** Half the unit of the last digit written, in the same units: "$1.13 trillion" → 5e9. */
+  halfUnit: number;
+  bound?: Bound;
+  /** The span of a bound word written before the amount ("over", "more than"), not included in start/end. */
+  boundStart?: number;
+  /** Set when the written scale is implausible and a typo was assumed ("$1,125.9 trillion" → billion). */
+  typo?: { written: number; note: string };
+};
+
+const SCALE: Record<string, number> = {
+  trillion: 1e12, tn: 1e12, tln: 1e12, trn: 1e12, t: 1e12,
+  billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
+  million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
+};
+
+// Full-width digits and separators (common in Japanese copy) are read as ASCII.
+function normalizeDigits(s: string): string {
+  return s.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
+}
+
+function parseNumber(raw: string): { n: number; decimals: number } | undefined {
+  const s = normalizeDigits(raw).replace(/,/g, '');
+  if (!/^\d+(?:\.\d+)?$/.test(s)) return undefined;
+  const dot = s.indexOf('.');
+  return { n: Number(s), decimals: dot < 0 ? 0 : s.length - dot - 1 };
+}
+
+const D = '[0-9０-９]';
+const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,3})?|${D}{1,6}(?:[.．]${D}{1,3})?`;
+
+// English: "$1.13 trillion", "US$1.13tn", "USD 1.13 trillion", "$1.13T", "¥163 trillion", "$1 trillion-plus",
+// and unit-after forms: "1.13 trillion dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
+const EN_PREFIX = String.raw`(US\s?\$|U\.S\.\s?\$|USD\s?|\$|JPY\s?|¥|￥)`;
+const EN_SCALE = String.raw`(trillion|billion|million|tn|trn|tln|bn|bln|mn|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
+const EN_SYMBOL = new RegExp(
+  `${EN_PREFIX}\\s?(${NUM})(?:\\s?(?:${EN_SCALE}))?(-plus|\\+)?`,
+  'gu',
+);
+const EN_UNIT_AFTER = new RegExp(
+  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s(trillion|billion|million)\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
+  'giu',
+);
+// Japanese: 1兆1259億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
+const JA_AMOUNT = new RegExp(
+  `(約|およそ|ほぼ|推定)?(?:(${NUM})兆(?:(${NUM})億)?|(${NUM})億)(?:(${NUM})万)?(米ドル|ドル|円)(超|強|弱|余り|余|近く|を超える|を上回る|以上|未満|程度|前後)?`,
+  'gu',
+);
+
+const EN_BOUND_BEFORE: Array<[RegExp, Bound]> = [
+  [/(?:more than|over|above|exceeding|in excess of|upwards? of|north of|at least|just over|well over|some\s+more\s+than)\s+$/i, 'over'],
+  [/(?:nearly|almost|close to|just under|approaching|shy of)\s+$/i, 'nearly'],
+  [/(?:less than|under|below|fewer than)\s+$/i, 'under'],
+  [/(?:about|around|roughly|approximately|some|an estimated|estimated|circa|~)\s*$/i, 'about'],
+];
+const JA_BOUND: Record<string, Bound> = {
+  超: 'over', 強: 'over', 余り: 'over', 余: 'over', を超える: 'over', を上回る: 'over', 以上: 'over',
+  弱: 'nearly', 近く: 'nearly', 未満: 'under', 約: 'about', およそ: 'about', ほぼ: 'about', 程度: 'about', 前後: 'about', 推定: 'about',
+};
+
+/** Amounts larger than this are almost certainly a scale typo (no holding is a quadrillion dollars). */
+const TYPO_THRESHOLD_USD = 1e14;
+
+export function boundBefore(text: string, start: number): { bound: Bound; at: number } | undefined {
+  const windowStart = Math.max(0, start - 24);
+  const before = text.slice(windowStart, start);
+  for (const [re, bound] of EN_BOUND_BEFORE) {
+    const m = re.exec(before);
+    if (m) return { bound, at: windowStart + m.index };
+  }
+  return undefined;
+}
+
+function scaleOf(word: string | undefined): number {
+  if (!word) return 1;
+  return SCALE[word.toLowerCase()] ?? 1;
+}
+
+function withTypoCheck(a: Amount): Amount {
+  if (a.currency === 'USD' && a.value >= TYPO_THRESHOLD_USD) {
+    // "$1,125.9 trillion" in wire copy meant billion: read it one scale down and say so.
+    const written = a.value;
+    return {
+      ...a,
+      value: a.value / 1000,
+      halfUnit: a.halfUnit / 1000,
+      typo: { written, note: 'scale_typo' },
+    };
+  }
+  return a;
+}
+
+export function findAmounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  const taken = (start: number, end: number) => out.some((a) => start < a.end && end > a.start);
+
+  for (const m of text.matchAll(EN_SYMBOL)) {
+    const [whole, prefix = '', num = '', wordScale, letterScale, plus] = m;
+    const parsed = parseNumber(num);
+    if (!parsed) continue;
+    const currency: Currency = /¥|￥|JPY/.test(prefix) ? 'JPY' : 'USD';
+    const scale = scaleOf(wordScale ?? letterScale);
+    // A bare "$5" or "¥100" is not a holding; only scaled amounts or amounts with thousands separators count.
+    if (scale === 1 && !num.includes(',') && !num.includes('，')) continue;
+    const start = m.index;
+    const end = start + whole.length;
+    let bound: Bound | undefined = plus ? 'over' : undefined;
+    let boundStart: number | undefined;
+    if (!bound) {
+      const b = boundBefore(text, start);
+      if (b) ({ bound, at: boundStart } = b);
+    }
+    out.push(
+      withTypoCheck({
+        start, end, text: whole, currency,
+        value: parsed.n * scale,
+        halfUnit: (0.5 * scale) / 10 ** parsed.decimals,
+        ...(bound ? { bound } : {}),
+        ...(boundStart !== undefined ? { boundStart } : {}),
+      }),
+    );
+  }
+
+  for (const m of text.matchAll(EN_UNIT_AFTER)) {
+    const [whole, num = '', scaleWord = '', , unit = ''] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (taken(start, end)) continue;
+    const parsed = parseNumber(num);
+    if (!parsed) continue;
+    const scale = scaleOf(scaleWord);
+    const b = boundBefore(text, start);
+    out.push(
+      withTypoCheck({
+        start, end, text: whole,
+        currency: unit.toLowerCase() === 'yen' ? 'JPY' : 'USD',
+        value: parsed.n * scale,
+        halfUnit: (0.5 * scale) / 10 ** parsed.decimals,
+        ...(b ? { bound: b.bound, boundStart: b.at } : {}),
+      }),
+    );
+  }
+
+  for (const m of text.matchAll(JA_AMOUNT)) {
+    const [whole, pre, cho, okuAfterCho, okuOnly, man, unit = '', post] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (taken(start, end)) continue;
+    let value = 0;
+    let halfUnit = 0;
+    const add = (raw: string | undefined, scale: number) => {
+      if (!raw) return;
+      const p = parseNumber(raw);
+      if (!p) return;
+      value += p.n * scale;
+      halfUnit = (0.5 * scale) / 10 ** p.decimals;
+    };
+    add(cho, 1e12);
+    add(okuAfterCho ?? okuOnly, 1e8);
+    add(man, 1e4);
+    if (!value) continue;
+    const bound = (post && JA_BOUND[post]) || (pre && JA_BOUND[pre]) || undefined;
+    out.push(
+      withTypoCheck({
+        start, end, text: whole,
+        currency: unit === '円' ? 'JPY' : 'USD',
+        value, halfUnit,
+        ...(bound ? { bound } : {}),
+      }),
+    );
+  }
+
+  return out.sort((a, b) => a.start - b.start);
+}
+
+/** Whether a string contains anything that could be an amount; a cheap pre-check before findAmounts. */
+export const MAYBE_AMOUNT = /[$¥￥]|dollars|yen|ドル|円/;

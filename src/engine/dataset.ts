@@ -1,0 +1,79 @@
+/**
+ * The dataset indexed for the engine. Built from already-validated raw files (zod runs at build time
+ * and in tests, not in the page), so this module carries no schema code.
+ */
+import type {
+  Claim,
+  HolderIdT,
+  HoldingsObservation,
+  RawDataset,
+  ReservesObservation,
+  Source,
+  TimelineEvent,
+} from '../data/schema';
+import { TERM_FLAGS, mergeGroups, termSource } from './terms';
+
+export type Dataset = {
+  raw: RawDataset;
+  /** Observations per holder, ascending by month. */
+  holdings: Map<HolderIdT, HoldingsObservation[]>;
+  holdingByMonth: Map<HolderIdT, Map<string, HoldingsObservation>>;
+  reserves: ReservesObservation[];
+  reservesByMonth: Map<string, ReservesObservation>;
+  events: Map<string, TimelineEvent>;
+  claims: Claim[];
+  sources: Map<string, Source>;
+  /** One global regex per vocabulary group (flags giu); callers reset lastIndex or use matchAll. */
+  terms: Map<string, RegExp>;
+  /** A group's terms as one non-global regex, for quick tests. */
+  has: Map<string, RegExp>;
+  trigger: RegExp;
+};
+
+export function buildDataset(raw: RawDataset): Dataset {
+  const holdings = new Map<HolderIdT, HoldingsObservation[]>();
+  const holdingByMonth = new Map<HolderIdT, Map<string, HoldingsObservation>>();
+  for (const series of raw.holdings.series) {
+    const sorted = [...series.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
+    holdings.set(series.id, sorted);
+    holdingByMonth.set(series.id, new Map(sorted.map((o) => [o.month, o])));
+  }
+  const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
+  const terms = new Map<string, RegExp>();
+  const has = new Map<string, RegExp>();
+  for (const [id, group] of Object.entries(raw.vocabulary.groups)) {
+    const source = termSource(group);
+    terms.set(id, new RegExp(source, `g${TERM_FLAGS}`));
+    has.set(id, new RegExp(source, TERM_FLAGS));
+  }
+  return {
+    raw,
+    holdings,
+    holdingByMonth,
+    reserves,
+    reservesByMonth: new Map(reserves.map((o) => [o.month, o])),
+    events: new Map(raw.events.events.map((e) => [e.id, e])),
+    claims: raw.claims.claims,
+    sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
+    terms,
+    has,
+    trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
+  };
+}
+
+/** All matches of a vocabulary group inside [from, to) of text. */
+export function termsIn(ds: Dataset, group: string, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
+  const re = ds.terms.get(group);
+  if (!re) throw new Error(`vocabulary has no group "${group}"`);
+  const slice = text.slice(from, to);
+  const out: Array<{ start: number; end: number; term: string }> = [];
+  re.lastIndex = 0;
+  for (const m of slice.matchAll(re)) out.push({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] });
+  return out;
+}
+
+export function hasTerm(ds: Dataset, group: string, text: string): boolean {
+  const re = ds.has.get(group);
+  if (!re) throw new Error(`vocabulary has no group "${group}"`);
+  return re.test(text);
+}

@@ -1,0 +1,155 @@
+/**
+ * Decides what a money amount is the size of, from the clause it sits in: Japan's Treasury holdings,
+ * Japan's reserves, China's holdings, or something else. One article often puts Japan's, China's and
+ * the UK's figures in one sentence, or Japan's reserves next to its Treasuries, so the page's topic is
+ * never enough: each amount gets the holder and the kind nearest to it.
+ */
+import type { Amount } from './amounts';
+import { termsIn, type Dataset } from './dataset';
+import { resolveYear, monthOf, statedMonths, parseMonth } from './months';
+import type { Span } from './segment';
+import type { FigureSubject } from './verdict';
+
+type Holder = 'japan' | 'china' | 'other';
+type Kind = 'treasuries' | 'reserves' | 'not_holding';
+type Cue = { start: number; end: number; group: string };
+
+const HOLDER_GROUPS: Record<string, Holder> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
+const KIND_GROUPS: Record<string, Kind> = { treasuries: 'treasuries', reserves: 'reserves', not_holding: 'not_holding' };
+
+/** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
+const KIND_RIGHT_REACH = 48;
+/** How far before an amount a kind word still describes it ("Treasury holdings stood at …"). */
+const KIND_LEFT_REACH = 120;
+/** Below this an amount is a change or a part, not the size of a country's holdings or reserves (USD). */
+const MIN_PLAUSIBLE_HOLDING = 1e11;
+
+// A holder named only to compare with ("more than China", "中国を上回る") is not the holder.
+const COMPARED_BEFORE = /(?:than|ahead of|surpassing|overtaking|overtook|behind|over|among|of all|largest|biggest|top|leading)\s+(?:the\s+)?$/i;
+const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|を含む)/;
+// "rose $4.9 billion to …", "increased by $20 billion", "1兆ドルの増加": a change, not a level.
+const CHANGE_BEFORE = /(?:rose|rise|risen|fell|fall|fallen|increased|decreased|climbed|dropped|slipped|grew|declined|jumped|added|shed|trimmed|reduced|cut|boosted|gained|lost|by|up|down)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more than\s+|less than\s+)?(?:an?\s+)?$/i;
+const CHANGE_AFTER = /^(?:\s*(?:increase|decrease|drop|rise|decline|gain|fall|jump|reduction|cut|net (?:purchases|sales)|worth of (?:purchases|sales))\b|(?:の)?(?:増|減|売り越し|買い越し))/i;
+const CHANGE_JA_BEFORE = /(?:前月比|前年比|前月から|前年から)\s*$/;
+
+export type DocMemory = { holder?: Holder; kind?: Kind };
+
+export type Classified = {
+  subject: FigureSubject;
+  asOf?: string;
+  /** For a yen amount right after a dollar amount: the dollar amount it converts. */
+  conversionOf?: Amount;
+  reason: string;
+};
+
+function cuesIn(ds: Dataset, text: string, s: Span): Cue[] {
+  const cues: Cue[] = [];
+  for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)]) {
+    for (const t of termsIn(ds, group, text, s.start, s.end)) cues.push({ ...t, group });
+  }
+  return cues.sort((a, b) => a.start - b.start);
+}
+
+function isComparison(text: string, cue: Cue, sentence: Span): boolean {
+  const before = text.slice(Math.max(sentence.start, cue.start - 24), cue.start);
+  const after = text.slice(cue.end, Math.min(sentence.end, cue.end + 6));
+  return COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(after.replace(/^(?:の?保有額?|の?保有高|勢)/, ''));
+}
+
+/** The holder of an amount: the nearest holder named before it in its clause, else right after it. */
+function holderOf(text: string, cues: Cue[], a: Amount, left: Span, right: Span, sentence: Span): Holder | undefined {
+  const holders = cues.filter((c) => c.group in HOLDER_GROUPS && !isComparison(text, c, sentence));
+  const before = holders.filter((c) => c.end <= a.start && c.start >= left.start);
+  if (before.length) return HOLDER_GROUPS[before[before.length - 1]!.group];
+  const after = holders.filter((c) => c.start >= a.end && c.end <= right.end);
+  if (after.length) return HOLDER_GROUPS[after[0]!.group];
+  const anyBefore = holders.filter((c) => c.end <= a.start);
+  if (anyBefore.length) return HOLDER_GROUPS[anyBefore[anyBefore.length - 1]!.group];
+  return undefined;
+}
+
+/** The kind of an amount: the nearest kind word within reach (treasuries, reserves, or a non-holding noun). */
+function kindOf(cues: Cue[], a: Amount, left: Span, right: Span): Kind | undefined {
+  let best: { kind: Kind; d: number } | undefined;
+  for (const c of cues) {
+    const kind = KIND_GROUPS[c.group];
+    if (!kind) continue;
+    let d: number;
+    if (c.start >= a.end && c.start < right.end) d = c.start - a.end;
+    else if (c.end <= a.start && c.end > left.start) d = (a.start - c.end) * (KIND_RIGHT_REACH / KIND_LEFT_REACH);
+    else continue;
+    if (c.start >= a.end && d > KIND_RIGHT_REACH) continue;
+    if (c.end <= a.start && a.start - c.end > KIND_LEFT_REACH) continue;
+    // A non-holding noun only decides when it sits right by the amount ("$1.1 trillion spending bill").
+    if (kind === 'not_holding' && (c.start >= a.end ? c.start - a.end : a.start - c.end) > 24) continue;
+    if (!best || d < best.d) best = { kind, d };
+  }
+  return best?.kind;
+}
+
+function statedMonthFor(text: string, a: Amount, left: Span, right: Span, published: string | undefined, episodeYear: number): string | undefined {
+  const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || m.at >= a.end);
+  const near = months
+    .filter((m) => m.strength === 'explicit' || Math.min(Math.abs(m.at - a.end), Math.abs(a.start - m.at)) <= 25)
+    .sort((x, y) => Math.abs(x.at - a.start) - Math.abs(y.at - a.start));
+  const m = near[0];
+  if (!m) return undefined;
+  const year = m.year ?? resolveYear(m.month, published, episodeYear);
+  return monthOf(year, m.month);
+}
+
+export function classifyAmounts(
+  ds: Dataset,
+  text: string,
+  sentence: Span,
+  amounts: Amount[],
+  memory: DocMemory,
+  published: string | undefined,
+  episodeDate: string,
+): Classified[] {
+  const cues = cuesIn(ds, text, sentence);
+  const sentenceKinds = new Set(cues.map((c) => KIND_GROUPS[c.group]).filter(Boolean));
+  const episodeYear = parseMonth(episodeDate.slice(0, 7)).year;
+  const out: Classified[] = [];
+  amounts.forEach((a, i) => {
+    const prev = amounts[i - 1];
+    const next = amounts[i + 1];
+    const left: Span = { start: prev ? prev.end : sentence.start, end: a.boundStart ?? a.start };
+    const right: Span = { start: a.end, end: next ? next.start : sentence.end };
+    const before = text.slice(Math.max(sentence.start, left.end - 40), left.end);
+    const after = text.slice(a.end, Math.min(sentence.end, a.end + 30));
+
+    // A yen figure in brackets right after a dollar figure converts it: "$1.13 trillion (¥163 trillion)".
+    if (a.currency === 'JPY' && prev?.currency === 'USD' && /^[\s(（、,約およそ]*$/.test(text.slice(prev.end, a.start))) {
+      const prevOut = out[i - 1]!;
+      out.push({ subject: prevOut.subject, ...(prevOut.asOf ? { asOf: prevOut.asOf } : {}), conversionOf: prev, reason: 'conversion' });
+      return;
+    }
+    if (CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after)) {
+      out.push({ subject: 'other', reason: 'change' });
+      return;
+    }
+    const holder = holderOf(text, cues, a, left, right, sentence) ?? memory.holder;
+    let kind = kindOf(cues, a, left, right);
+    if (!kind) {
+      // No kind word within reach: the sentence's only kind, else what the text was last about.
+      const kinds = [...sentenceKinds].filter((k) => k !== 'not_holding');
+      kind = kinds.length === 1 ? kinds[0] : memory.kind;
+    }
+    if (holder) memory.holder = holder;
+    if (kind && kind !== 'not_holding') memory.kind = kind;
+
+    let subject: FigureSubject = 'other';
+    if (kind === 'treasuries' && holder === 'japan') subject = 'japan_treasury_holdings';
+    else if (kind === 'reserves' && holder === 'japan') subject = 'japan_fx_reserves';
+    else if (kind === 'treasuries' && holder === 'china') subject = 'china_treasury_holdings';
+    const usd = a.currency === 'USD' ? a.value : undefined;
+    if (subject !== 'other' && usd !== undefined && usd < MIN_PLAUSIBLE_HOLDING) {
+      out.push({ subject: 'other', reason: 'implausible_size' });
+      return;
+    }
+    const asOf = subject === 'other' ? undefined : statedMonthFor(text, a, left, right, published, episodeYear);
+    out.push({ subject, ...(asOf ? { asOf } : {}), reason: `${holder ?? 'no_holder'}+${kind ?? 'no_kind'}` });
+  });
+  return out;
+}

@@ -1,0 +1,80 @@
+/**
+ * Month arithmetic and the month a figure says it refers to ("as of end-February", "2月末時点").
+ */
+
+export type MonthStr = string; // "YYYY-MM"
+
+export const monthOf = (year: number, month: number): MonthStr => `${year}-${String(month).padStart(2, '0')}`;
+export const parseMonth = (m: MonthStr) => ({ year: Number(m.slice(0, 4)), month: Number(m.slice(5, 7)) });
+export function addMonths(m: MonthStr, n: number): MonthStr {
+  const { year, month } = parseMonth(m);
+  const i = year * 12 + (month - 1) + n;
+  return monthOf(Math.floor(i / 12), (i % 12) + 1);
+}
+export const monthsBetween = (a: MonthStr, b: MonthStr) => {
+  const pa = parseMonth(a);
+  const pb = parseMonth(b);
+  return pb.year * 12 + pb.month - (pa.year * 12 + pa.month);
+};
+
+const MONTHS: Record<string, number> = {
+  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
+  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
+  nov: 11, december: 12, dec: 12,
+};
+const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+
+// "as of end-February", "at the end of February 2025", "end-March", "as of February", "February data",
+// "in February", "for January". The phrase must sit close to the figure (see statedMonth).
+const EN_STATED = new RegExp(
+  `(?:(?:as of|at|by|through|until)\\s+(?:the\\s+)?)?(end[- ](?:of\\s+)?|as of\\s+|in\\s+|for\\s+|since\\s+)?${MONTH_NAME}(?:,?\\s+((?:19|20)\\d{2}))?(\\s+data|\\s+figures)?`,
+  'gu',
+);
+const JA_STATED = /(?:((?:19|20|２０)[0-9０-９]{2})年)?([0-9０-９]{1,2})月(末|時点|末時点|中)?/gu;
+
+const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+
+export type StatedMonth = { month: number; year?: number; at: number; strength: 'explicit' | 'weak' };
+
+/**
+ * Months written near a figure. `explicit` ones say the figure is "as of"/"end of" a month or are
+ * labelled "data"; a bare "in February" is `weak` and only used when it sits right by the figure.
+ */
+export function statedMonths(text: string, from: number, to: number): StatedMonth[] {
+  const slice = text.slice(from, to);
+  const out: StatedMonth[] = [];
+  for (const m of slice.matchAll(EN_STATED)) {
+    const [, lead, name = '', year, dataWord] = m;
+    // "May" is also a modal verb: only count it with a lead-in or a year.
+    if (/^may$/i.test(name) && !lead && !year) continue;
+    // Month names must be capitalised ("march" is a verb).
+    if (name[0] !== name[0]!.toUpperCase()) continue;
+    const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
+    if (!month) continue;
+    const explicit = Boolean(dataWord) || /end|as of/i.test(m[0]);
+    if (!explicit && !lead) continue;
+    out.push({ month, ...(year ? { year: Number(year) } : {}), at: from + m.index, strength: explicit ? 'explicit' : 'weak' });
+  }
+  for (const m of slice.matchAll(JA_STATED)) {
+    const [, year, mon = '', suffix] = m;
+    const month = Number(toAscii(mon));
+    if (month < 1 || month > 12) continue;
+    out.push({
+      month,
+      ...(year ? { year: Number(toAscii(year)) } : {}),
+      at: from + m.index,
+      strength: suffix === '末' || suffix === '時点' || suffix === '末時点' ? 'explicit' : 'weak',
+    });
+  }
+  return out;
+}
+
+/**
+ * The year of a month written without one: the latest such month that ends before the publication
+ * date (data describe the past), else the episode's year.
+ */
+export function resolveYear(month: number, published: string | undefined, fallbackYear: number): number {
+  if (!published) return fallbackYear;
+  const pub = parseMonth(published.slice(0, 7));
+  return month < pub.month ? pub.year : pub.year - 1;
+}

@@ -1,0 +1,234 @@
+/**
+ * Judges a figure against the dataset. The code knows how to compare a number with a series; the
+ * dataset says what the series is. Nothing here names a fact.
+ */
+import type { EvidenceRef, HolderIdT } from '../data/schema';
+import type { z } from 'zod';
+import type { Amount, Bound } from './amounts';
+import type { Dataset } from './dataset';
+import { addMonths, monthsBetween, parseMonth, type MonthStr } from './months';
+
+export type FigureSubject = 'japan_treasury_holdings' | 'japan_fx_reserves' | 'china_treasury_holdings' | 'other';
+export type FigureStatus = 'consistent' | 'outdated' | 'off' | 'confusion' | 'conversion' | 'unchecked';
+export type RefBasis = 'stated' | 'published' | 'episode';
+export type Evidence = z.infer<typeof EvidenceRef>;
+
+export type OfficialValue = { month: MonthStr; valueUsd: number; released?: string; sources: string[] };
+
+export type FigureVerdict = {
+  status: FigureStatus;
+  series: 'japan_treasury_holdings' | 'japan_reserves_total' | 'china_treasury_holdings';
+  refMonth: MonthStr;
+  refBasis: RefBasis;
+  /** The official value for the month the figure refers to. */
+  official: OfficialValue;
+  /** The official range over the months around refMonth, to show the reader. */
+  range: { from: MonthStr; to: MonthStr; min: OfficialValue; max: OfficialValue };
+  /** The month and published value the figure matches, when it matches one. */
+  matched?: OfficialValue & { vintage: 'latest' | 'first_reported' | 'restated' | 'revised' };
+  /** A known claim from data/claims.json this figure is an instance of. */
+  claim?: string;
+  /** For a yen amount: the dollar figure in the same sentence it converts. */
+  conversionOf?: { start: number; end: number };
+  notes: string[];
+  evidence: Evidence[];
+  sources: string[];
+};
+
+/** Months on each side of the reference month shown as the official range. */
+export const RANGE_MONTHS = 2;
+/** TIC publishes a month's holdings about seven weeks after it ends (mid-month, two months on). */
+export const TIC_LAG_DAYS = 48;
+/** The Ministry of Finance publishes month-end reserves within about a week. */
+export const MOF_LAG_DAYS = 8;
+/** "About"/"roughly" figures may be this far from the official value. */
+export const ABOUT_TOLERANCE = 0.03;
+
+type Point = { month: MonthStr; value: number; released?: string; sources: string[]; vintages: Array<{ value: number; kind: 'latest' | 'first_reported' | 'restated' | 'revised'; released: string; sources: string[] }> };
+
+function holdingsPoints(ds: Dataset, holder: HolderIdT): Point[] {
+  return (ds.holdings.get(holder) ?? []).map((o) => ({
+    month: o.month,
+    value: o.value * 1e9,
+    released: o.released,
+    sources: o.sources,
+    vintages: [
+      { value: o.value * 1e9, kind: 'latest' as const, released: o.released, sources: o.sources },
+      ...(o.earlier ?? []).map((v) => ({ value: v.value * 1e9, kind: v.kind, released: v.released, sources: v.sources })),
+    ],
+  }));
+}
+
+function reservePoints(ds: Dataset): Point[] {
+  return ds.reserves.map((o) => ({
+    month: o.month,
+    value: o.total * 1e6,
+    sources: o.sources,
+    vintages: [
+      { value: o.total * 1e6, kind: 'latest' as const, released: '', sources: o.sources },
+      ...(o.earlier ?? []).map((v) => ({ value: v.total * 1e6, kind: 'restated' as const, released: v.released, sources: v.sources })),
+    ],
+  }));
+}
+
+function endOfMonthPlus(month: MonthStr, days: number): string {
+  const { year, month: m } = parseMonth(month);
+  const end = new Date(Date.UTC(year, m, 0)); // day 0 of next month = last day of this month
+  end.setUTCDate(end.getUTCDate() + days);
+  return end.toISOString().slice(0, 10);
+}
+
+/** The latest month whose figure had been published by `date`. */
+function latestPublishedBy(points: Point[], date: string, lagDays: number): Point | undefined {
+  for (let i = points.length - 1; i >= 0; i--) {
+    const p = points[i]!;
+    if (endOfMonthPlus(p.month, lagDays) <= date) return p;
+  }
+  return undefined;
+}
+
+export function figureMatches(amount: Pick<Amount, 'value' | 'halfUnit' | 'bound'>, official: number, bound: Bound | undefined = amount.bound): boolean {
+  const { value, halfUnit } = amount;
+  const slack = halfUnit * 1.0001;
+  switch (bound) {
+    case 'over':
+      return official >= value;
+    case 'under':
+      return official <= value;
+    case 'nearly':
+      return official <= value + slack && official >= value * 0.9;
+    case 'about':
+      return Math.abs(official - value) <= Math.max(slack, value * ABOUT_TOLERANCE);
+    default:
+      return Math.abs(official - value) <= slack;
+  }
+}
+
+function matchPoint(amount: Pick<Amount, 'value' | 'halfUnit' | 'bound'>, p: Point) {
+  return p.vintages.find((v) => figureMatches(amount, v.value));
+}
+
+function toOfficial(p: Point): OfficialValue {
+  return { month: p.month, valueUsd: p.value, ...(p.released ? { released: p.released } : {}), sources: p.sources };
+}
+
+export type VerdictContext = {
+  /** Month the text states the figure is for. */
+  statedMonth?: MonthStr;
+  /** Publication date of the page, YYYY-MM-DD. */
+  published?: string;
+};
+
+/** The date the episode is judged at when a page gives neither a month nor a date: the first remark. */
+export function episodeDate(ds: Dataset): string {
+  const remark = ds.raw.events.events.find((e) => e.kind === 'remark');
+  return remark?.date ?? ds.raw.meta.compiledOn;
+}
+
+function seriesFor(subject: FigureSubject): FigureVerdict['series'] | undefined {
+  if (subject === 'japan_treasury_holdings') return 'japan_treasury_holdings';
+  if (subject === 'china_treasury_holdings') return 'china_treasury_holdings';
+  if (subject === 'japan_fx_reserves') return 'japan_reserves_total';
+  return undefined;
+}
+
+function pointsFor(ds: Dataset, series: FigureVerdict['series']): { points: Point[]; lag: number; kind: Evidence['type'] } {
+  if (series === 'japan_reserves_total') return { points: reservePoints(ds), lag: MOF_LAG_DAYS, kind: 'reserves' };
+  return { points: holdingsPoints(ds, series === 'china_treasury_holdings' ? 'china' : 'japan'), lag: TIC_LAG_DAYS, kind: 'holdings' };
+}
+
+function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence {
+  if (series === 'japan_reserves_total') return { type: 'reserves', month };
+  return { type: 'holdings', series: series === 'china_treasury_holdings' ? 'china' : 'japan', month };
+}
+
+export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount, ctx: VerdictContext): FigureVerdict | undefined {
+  const series = seriesFor(subject);
+  if (!series || amount.currency !== 'USD') return undefined;
+  const { points } = pointsFor(ds, series);
+  if (!points.length) return undefined;
+  const lag = series === 'japan_reserves_total' ? MOF_LAG_DAYS : TIC_LAG_DAYS;
+
+  // 1. Which month the figure refers to.
+  let refBasis: RefBasis;
+  let ref: Point | undefined;
+  const notes: string[] = [];
+  const byMonth = new Map(points.map((p) => [p.month, p]));
+  if (ctx.statedMonth && byMonth.has(ctx.statedMonth)) {
+    refBasis = 'stated';
+    ref = byMonth.get(ctx.statedMonth);
+  } else {
+    if (ctx.statedMonth) notes.push('stated_month_not_in_data');
+    refBasis = ctx.published ? 'published' : 'episode';
+    ref = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag) ?? points[0];
+  }
+  if (!ref) return undefined;
+  if (amount.typo) notes.push(amount.typo.note);
+
+  // 2. The range to show.
+  const window = points.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= RANGE_MONTHS);
+  const min = window.reduce((a, b) => (b.value < a.value ? b : a));
+  const max = window.reduce((a, b) => (b.value > a.value ? b : a));
+  const base = {
+    series,
+    refMonth: ref.month,
+    refBasis,
+    official: toOfficial(ref),
+    range: { from: addMonths(ref.month, -RANGE_MONTHS), to: addMonths(ref.month, RANGE_MONTHS), min: toOfficial(min), max: toOfficial(max) },
+    notes,
+  };
+  const evidence: Evidence[] = [evidenceOf(series, ref.month)];
+  const sources = new Set<string>(ref.sources);
+  const done = (status: FigureStatus, extra: Partial<FigureVerdict> = {}): FigureVerdict => ({
+    ...base,
+    status,
+    ...extra,
+    evidence: [...evidence, ...(extra.evidence ?? [])],
+    sources: [...sources, ...(extra.sources ?? [])].filter((s, i, all) => all.indexOf(s) === i),
+  });
+
+  // 3. Matches the month it refers to (any published vintage of it).
+  const hit = matchPoint(amount, ref);
+  if (hit) {
+    if (hit.kind !== 'latest') notes.push(`matches_${hit.kind}`);
+    return done('consistent', { matched: { ...toOfficial(ref), valueUsd: hit.value, vintage: hit.kind, ...(hit.released ? { released: hit.released } : {}) } });
+  }
+
+  // 4. A known confusion (data/claims.json): the figure is really another series' value.
+  for (const claim of ds.claims) {
+    const d = claim.detect;
+    if (d?.type !== 'figure_confusion' || d.subject !== subject) continue;
+    const other = pointsFor(ds, d.matchesSeries).points;
+    const near = other.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= 3);
+    const m = near.find((p) => matchPoint(amount, p));
+    if (m) {
+      sources.add(claim.sources[0]!);
+      return done('confusion', {
+        claim: claim.id,
+        matched: { ...toOfficial(m), vintage: 'latest' },
+        evidence: [evidenceOf(d.matchesSeries, m.month)],
+        sources: [...m.sources, ...claim.sources],
+      });
+    }
+  }
+
+  // 5. An older month: outdated. A later month is only possible when the page's date is unknown.
+  const earlier = points.filter((p) => p.month < ref.month).reverse();
+  const older = earlier.find((p) => matchPoint(amount, p));
+  if (older) return done('outdated', { matched: { ...toOfficial(older), vintage: 'latest' }, evidence: [evidenceOf(series, older.month)], sources: older.sources });
+  if (refBasis === 'episode') {
+    const later = points.find((p) => p.month > ref.month && matchPoint(amount, p));
+    if (later) {
+      notes.push('matches_later_month');
+      return done('consistent', { matched: { ...toOfficial(later), vintage: 'latest' }, evidence: [evidenceOf(series, later.month)], sources: later.sources });
+    }
+  }
+  return done('off');
+}
+
+/** A yen amount: judged through the dollar figure it converts, else shown against the series unchecked. */
+export function judgeYen(dollar: FigureVerdict | undefined, conversionOf: { start: number; end: number } | undefined): FigureVerdict | undefined {
+  if (!dollar) return undefined;
+  if (conversionOf) return { ...dollar, status: 'conversion', conversionOf, notes: [...dollar.notes] };
+  return { ...dollar, status: 'unchecked', notes: [...dollar.notes, 'yen_without_dollar_figure'] };
+}

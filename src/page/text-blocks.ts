@@ -1,0 +1,114 @@
+/**
+ * Turns a DOM into the text the engine reads: block elements become lines, inline elements run
+ * together, and the parts a reader does not read as article text (scripts, form fields, editable areas,
+ * code, hidden elements, our own UI) are skipped. Every character of the result maps back to a text node
+ * and an offset in it, so mentions found in the text can become Ranges.
+ *
+ * Takes the root as a parameter and uses only Node/Element basics, so it runs on the live page and on
+ * a light DOM (linkedom) in the `scan` command alike.
+ */
+
+/** Elements whose contents never reach the engine. */
+export const SKIP_TAGS = new Set([
+  'SCRIPT', 'STYLE', 'NOSCRIPT', 'TEXTAREA', 'INPUT', 'SELECT', 'OPTION', 'BUTTON', 'TEMPLATE', 'CODE', 'PRE',
+  'SVG', 'MATH', 'CANVAS', 'IFRAME', 'OBJECT', 'HEAD', 'TITLE', 'KBD', 'SAMP',
+]);
+
+/** Elements that start a new line of text. */
+const BLOCK_TAGS = new Set([
+  'ADDRESS', 'ARTICLE', 'ASIDE', 'BLOCKQUOTE', 'BODY', 'BR', 'CAPTION', 'DD', 'DETAILS', 'DIALOG', 'DIV', 'DL', 'DT',
+  'FIELDSET', 'FIGCAPTION', 'FIGURE', 'FOOTER', 'FORM', 'H1', 'H2', 'H3', 'H4', 'H5', 'H6', 'HEADER', 'HGROUP', 'HR',
+  'LI', 'MAIN', 'NAV', 'OL', 'P', 'SECTION', 'SUMMARY', 'TABLE', 'TBODY', 'TD', 'TFOOT', 'TH', 'THEAD', 'TR', 'UL',
+  'LEGEND', 'MENU', 'HTML',
+]);
+
+/** Tag of our own card (its shadow host), never read. */
+export const OWN_UI_TAG = 'TREASURY-LENS-CARD';
+export const OWN_UI_ATTR = 'data-treasury-lens-ui';
+
+export type TextSegment = { node: Text; start: number; end: number };
+
+export type PageText = {
+  text: string;
+  /** Ascending, non-overlapping: text[start, end) is node.data (whitespace folded to spaces, same length). */
+  segments: TextSegment[];
+};
+
+export type CollectOptions = {
+  /** Extra check for hidden elements on a live page (computed style); the light DOM has none. */
+  isHidden?: (el: Element) => boolean;
+};
+
+function skipElement(el: Element, opts: CollectOptions): boolean {
+  const tag = el.tagName.toUpperCase();
+  if (SKIP_TAGS.has(tag) || tag === OWN_UI_TAG) return true;
+  if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTR) || el.getAttribute('aria-hidden') === 'true') return true;
+  const editable = el.getAttribute('contenteditable');
+  if (editable !== null && editable !== 'false') return true;
+  if (el.getAttribute('role') === 'textbox') return true;
+  return opts.isHidden?.(el) ?? false;
+}
+
+// Tabs and line breaks inside a text node are layout, not sentence breaks: fold them to spaces
+// (same length, so offsets map one to one).
+const LAYOUT_WHITESPACE = /[\t\n\r\f\v\u2028\u2029]/g;
+
+export function collectText(root: Node, opts: CollectOptions = {}): PageText {
+  const parts: string[] = [];
+  const segments: TextSegment[] = [];
+  let length = 0;
+  let atLineStart = true;
+  const newline = () => {
+    if (!atLineStart) {
+      parts.push('\n');
+      length += 1;
+      atLineStart = true;
+    }
+  };
+  const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName.toUpperCase());
+
+  let node: Node | null = root.firstChild;
+  while (node) {
+    let descend = false;
+    if (node.nodeType === 3) {
+      const data = (node as Text).data;
+      if (data.length && (!atLineStart || /\S/.test(data))) {
+        parts.push(data.replace(LAYOUT_WHITESPACE, ' '));
+        segments.push({ node: node as Text, start: length, end: length + data.length });
+        length += data.length;
+        atLineStart = false;
+      }
+    } else if (node.nodeType === 1 && !skipElement(node as Element, opts)) {
+      if (isBlock(node)) newline();
+      descend = node.firstChild !== null;
+    }
+    if (descend) {
+      node = node.firstChild;
+      continue;
+    }
+    // Leave finished subtrees, closing blocks on the way up.
+    while (node && node !== root && !node.nextSibling) {
+      node = node.parentNode;
+      if (node && node !== root && isBlock(node)) newline();
+    }
+    if (!node || node === root) break;
+    if (isBlock(node)) newline();
+    node = node.nextSibling;
+  }
+  return { text: parts.join(''), segments };
+}
+
+/** The text node and offset for a text offset (binary search over segments). */
+export function locate(page: PageText, offset: number, preferEnd = false): { node: Text; offset: number } | undefined {
+  const segs = page.segments;
+  let lo = 0;
+  let hi = segs.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const s = segs[mid]!;
+    if (offset < s.start || (preferEnd && offset === s.start && mid > 0 && segs[mid - 1]!.end === offset)) hi = mid - 1;
+    else if (offset > s.end || (!preferEnd && offset === s.end)) lo = mid + 1;
+    else return { node: s.node, offset: offset - s.start };
+  }
+  return undefined;
+}

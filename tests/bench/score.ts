@@ -1,0 +1,20 @@
+/**
+ * `npm run score [-- --verbose]`: precision and recall of the engine on the labelled corpus
+ * (tests/fixtures/corpus), with every disagreement listed under --verbose.
+ */
+import { scoreCorpus } from '../support/corpus';
+import { realDataset } from '../support/dataset';
+
+const verbose = process.argv.includes('--verbose') || process.argv.includes('-v');
+const s = scoreCorpus(realDataset());
+const pct = (x: number) => `${(x * 100).toFixed(1)}%`;
+console.log(`corpus: ${s.articles} articles (${s.negatives} hard negatives)`);
+console.log(`figures about Japan's holdings: precision ${pct(s.figures.precision)}, recall ${pct(s.figures.recall)} (tp ${s.figures.tp}, fp ${s.figures.fp}, fn ${s.figures.fn})`);
+console.log(`remarks: precision ${pct(s.remarks.precision)}, recall ${pct(s.remarks.recall)} (tp ${s.remarks.tp}, fp ${s.remarks.fp}, fn ${s.remarks.fn})`);
+console.log(`verdict status agrees with the label: ${s.statusAgreement.agree}/${s.statusAgreement.total}`);
+console.log(`flagged mentions in negative articles: ${s.flaggedInNegatives}`);
+for (const r of s.results) {
+  if (!r.errors.length) continue;
+  console.log(`  ${r.id}: ${r.errors.length} issue(s)`);
+  if (verbose) for (const e of r.errors) console.log(`    - ${e}`);
+}

@@ -1,0 +1,169 @@
+/**
+ * The labelled corpus (tests/fixtures/corpus): loads each article with its labels and scores the
+ * engine against them. Used by the corpus test and by `npm run score`.
+ */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Mention } from '../../src/engine/analyze';
+import type { Dataset } from '../../src/engine/dataset';
+import { scanText } from '../../src/cli/scan';
+
+export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
+
+export type FigureLabel = {
+  text: string;
+  nth: number;
+  subject: 'japan_treasury_holdings' | 'japan_fx_reserves' | 'china_treasury_holdings' | 'other';
+  flag: boolean;
+  valueUsd?: number;
+  valueJpy?: number;
+  bound?: string | null;
+  asOf?: string | null;
+  status?: string;
+  typo?: boolean;
+};
+export type RemarkLabel = { contains: string; remark: 'card_remark' | 'clarification' | 'earlier_dismissal' };
+export type Labels = {
+  lang: string;
+  style: string;
+  published: string | null;
+  negative: boolean;
+  notes?: string;
+  figures: FigureLabel[];
+  remarks: RemarkLabel[];
+};
+
+export type Article = { id: string; file: string; labels: Labels };
+
+export function loadCorpus(dir = CORPUS_DIR): Article[] {
+  return readdirSync(dir)
+    .filter((f) => /\.(txt|html)$/.test(f))
+    .sort()
+    .map((f) => {
+      const id = f.replace(/\.(txt|html)$/, '');
+      return { id, file: join(dir, f), labels: JSON.parse(readFileSync(join(dir, `${id}.labels.json`), 'utf8')) as Labels };
+    });
+}
+
+function nthIndex(text: string, needle: string, nth: number): number {
+  let at = -1;
+  for (let i = 0; i < nth; i++) {
+    at = text.indexOf(needle, at + 1);
+    if (at < 0) return -1;
+  }
+  return at;
+}
+
+const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+export type Score = { tp: number; fp: number; fn: number; precision: number; recall: number };
+const score = (tp: number, fp: number, fn: number): Score => ({
+  tp, fp, fn,
+  precision: tp + fp ? tp / (tp + fp) : 1,
+  recall: tp + fn ? tp / (tp + fn) : 1,
+});
+
+export type ArticleResult = {
+  id: string;
+  negative: boolean;
+  mentions: Mention[];
+  errors: string[];
+  figures: { tp: number; fp: number; fn: number };
+  remarks: { tp: number; fp: number; fn: number };
+  statusAgree: number;
+  statusTotal: number;
+  flaggedInNegative: number;
+};
+
+export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
+  const raw = readFileSync(a.file, 'utf8');
+  const overrides = a.file.endsWith('.txt') && a.labels.published ? { published: a.labels.published } : {};
+  const { text, mentions } = scanText(ds, a.file, raw, overrides);
+  const errors: string[] = [];
+  const r: ArticleResult = {
+    id: a.id, negative: a.labels.negative, mentions, errors,
+    figures: { tp: 0, fp: 0, fn: 0 }, remarks: { tp: 0, fp: 0, fn: 0 },
+    statusAgree: 0, statusTotal: 0, flaggedInNegative: 0,
+  };
+  if (a.labels.negative) r.flaggedInNegative = mentions.filter((m) => m.flagged).length;
+  for (const m of mentions.filter((m) => m.flagged && a.labels.negative)) errors.push(`negative page flagged ${m.kind} "${m.text.slice(0, 80)}"`);
+
+  // Figures about Japan's Treasury holdings.
+  const predicted = mentions.filter((m) => m.kind === 'figure' && m.subject === 'japan_treasury_holdings');
+  const used = new Set<Mention>();
+  for (const label of a.labels.figures.filter((f) => f.subject === 'japan_treasury_holdings')) {
+    const at = nthIndex(text, label.text, label.nth);
+    if (at < 0) {
+      errors.push(`label text not found: "${label.text}" #${label.nth}`);
+      r.figures.fn++;
+      continue;
+    }
+    const span = { start: at, end: at + label.text.length };
+    const hit = predicted.find((m) => !used.has(m) && overlaps(m, span));
+    if (hit && hit.kind === 'figure') {
+      used.add(hit);
+      r.figures.tp++;
+      if (label.status) {
+        r.statusTotal++;
+        const got = hit.verdict?.status;
+        const same = got === label.status || (label.status === 'consistent' && got === 'conversion');
+        if (same) r.statusAgree++;
+        else errors.push(`status of "${label.text}": expected ${label.status}, got ${got}`);
+      }
+    } else {
+      r.figures.fn++;
+      const other = mentions.find((m) => overlaps(m, span));
+      errors.push(`missed figure "${label.text}"${other?.kind === 'figure' ? ` (got subject ${other.subject})` : ''}`);
+    }
+  }
+  for (const m of predicted) {
+    if (used.has(m)) continue;
+    r.figures.fp++;
+    errors.push(`extra figure "${m.text}" as japan_treasury_holdings`);
+  }
+
+  // Remarks: card remarks and clarifications (the aim), earlier dismissals reported separately.
+  const predictedRemarks = mentions.filter((m) => m.kind === 'remark');
+  const usedR = new Set<Mention>();
+  for (const label of a.labels.remarks) {
+    const at = text.indexOf(label.contains);
+    if (at < 0) {
+      errors.push(`remark anchor not found: "${label.contains}"`);
+      r.remarks.fn++;
+      continue;
+    }
+    const span = { start: at, end: at + label.contains.length };
+    const hit = predictedRemarks.find((m) => overlaps(m, span));
+    if (hit && hit.kind === 'remark' && hit.remark === label.remark) {
+      usedR.add(hit);
+      r.remarks.tp++;
+    } else {
+      r.remarks.fn++;
+      errors.push(`missed ${label.remark} "${label.contains}"${hit?.kind === 'remark' ? ` (got ${hit.remark})` : ''}`);
+    }
+  }
+  for (const m of predictedRemarks) {
+    if (usedR.has(m) || m.kind !== 'remark') continue;
+    r.remarks.fp++;
+    errors.push(`extra ${m.remark}: "${m.text.slice(0, 90)}"`);
+  }
+  return r;
+}
+
+export function scoreCorpus(ds: Dataset, articles = loadCorpus()) {
+  const results = articles.map((a) => scoreArticle(ds, a));
+  const sum = (f: (r: ArticleResult) => { tp: number; fp: number; fn: number }) =>
+    score(...(['tp', 'fp', 'fn'] as const).map((k) => results.reduce((n, r) => n + f(r)[k], 0)) as [number, number, number]);
+  return {
+    results,
+    figures: sum((r) => r.figures),
+    remarks: sum((r) => r.remarks),
+    flaggedInNegatives: results.reduce((n, r) => n + r.flaggedInNegative, 0),
+    statusAgreement: {
+      agree: results.reduce((n, r) => n + r.statusAgree, 0),
+      total: results.reduce((n, r) => n + r.statusTotal, 0),
+    },
+    articles: results.length,
+    negatives: results.filter((r) => r.negative).length,
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, type FigureMention } from '../../src/engine/analyze';
+import { realDataset } from '../support/dataset';
+
+const ds = realDataset();
+const figures = (text: string, published = '2025-05-03') =>
+  analyze(ds, text, { published }).filter((m): m is FigureMention => m.kind === 'figure');
+const one = (text: string, needle: string, published?: string) => {
+  const f = figures(text, published).find((m) => m.text.includes(needle));
+  if (!f) throw new Error(`no figure "${needle}" in: ${text}`);
+  return f;
+};
+
+describe('subject: decided by the clause, not the page', () => {
+  test.each([
+    ['Japan, the largest foreign holder of U.S. Treasuries, held $1.13 trillion as of end-February.', '$1.13 trillion', 'japan_treasury_holdings'],
+    ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
+    ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$750.3 billion', 'other'],
+    ['Japan holds roughly $1.27 trillion in foreign reserves, mostly U.S. Treasuries, analysts say.', '$1.27 trillion', 'japan_fx_reserves'],
+    ['Japan, which holds $1.27 trillion of US Treasuries, has not said it would sell.', '$1.27 trillion', 'japan_treasury_holdings'],
+    ['Foreign holdings of Treasuries rose to $8.82 trillion in February, data showed.', '$8.82 trillion', 'other'],
+    ["Japan's holdings of U.S. Treasuries rose $4.9 billion to $1,130.8 billion in March.", '$4.9 billion', 'other'],
+    ["Japan's holdings of U.S. Treasuries rose $4.9 billion to $1,130.8 billion in March.", '$1,130.8 billion', 'japan_treasury_holdings'],
+    ['Congress passed a $1.1 trillion spending bill while Japan watched its Treasuries.', '$1.1 trillion', 'other'],
+    ['Japan pledged $550 billion of investment in the U.S. under the trade deal on Treasuries day.', '$550 billion', 'other'],
+    ['日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '1兆1259億ドル', 'japan_treasury_holdings'],
+    ['日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '約163兆円', 'japan_treasury_holdings'],
+    ['中国の米国債保有額は7843億ドルだった。', '7843億ドル', 'china_treasury_holdings'],
+    ['日本の外貨準備高は1兆2725億ドルで、その多くが米国債とみられる。', '1兆2725億ドル', 'japan_fx_reserves'],
+  ])('%s → "%s" is %s', (text, needle, subject) => {
+    expect(one(text, needle).subject).toBe(subject);
+  });
+});
+
+describe('verdict: from the dataset', () => {
+  test('$1.13 trillion as of end-February 2025 is consistent with the official series', () => {
+    const f = one('Japan held $1.13 trillion of U.S. Treasuries as of end-February.', '$1.13 trillion');
+    expect(f.asOf).toBe('2025-02');
+    expect(f.verdict).toMatchObject({ status: 'consistent', refMonth: '2025-02', refBasis: 'stated' });
+    const official = ds.holdingByMonth.get('japan')!.get('2025-02')!;
+    expect(f.verdict!.official.valueUsd).toBeCloseTo(official.value * 1e9, -3);
+    expect(f.verdict!.sources.length).toBeGreaterThan(0);
+  });
+
+  test('$1.27 trillion of Treasuries is the known reserves confusion', () => {
+    const f = one('Japan holds $1.27 trillion of U.S. Treasuries.', '$1.27 trillion');
+    expect(f.verdict).toMatchObject({ status: 'confusion', claim: 'reserves-as-treasuries' });
+    expect(f.verdict!.evidence.some((e) => e.type === 'reserves')).toBe(true);
+  });
+
+  test('a bound is satisfied, not matched: "over $1 trillion" and "$1 trillion-plus"', () => {
+    expect(one('Japan holds over $1 trillion in Treasuries.', '$1 trillion').verdict!.status).toBe('consistent');
+    expect(one('Japan has a $1 trillion-plus pile of U.S. Treasuries.', '$1 trillion-plus').verdict!.status).toBe('consistent');
+  });
+
+  test('the 2021 peak quoted as current is outdated', () => {
+    const f = one('Japan currently holds $1.33 trillion of U.S. Treasuries.', '$1.33 trillion');
+    expect(f.verdict).toMatchObject({ status: 'outdated' });
+    expect(f.verdict!.matched!.month < '2025-01').toBe(true);
+  });
+
+  test('a figure that matches nothing is off', () => {
+    expect(one('Japan holds $2.4 trillion of U.S. Treasuries.', '$2.4 trillion').verdict!.status).toBe('off');
+  });
+
+  test('the publication date picks the latest released month', () => {
+    const f = one('Japan holds $1.13 trillion of U.S. Treasuries.', '$1.13 trillion', '2025-05-03');
+    expect(f.verdict).toMatchObject({ refBasis: 'published', refMonth: '2025-02' });
+    const late = one('Japan holds $1.2 trillion of U.S. Treasuries.', '$1.2 trillion', '2026-01-20');
+    expect(late.verdict).toMatchObject({ refBasis: 'published', refMonth: '2025-11', status: 'consistent' });
+  });
+
+  test('the wire typo "$1,125.9 trillion" resolves to billion with a note', () => {
+    const f = one("Japan's holdings of Treasuries stood at $1,125.9 trillion at end-February.", '$1,125.9 trillion');
+    expect(f.valueUsd).toBeCloseTo(1.1259e12, -3);
+    expect(f.verdict!.status).toBe('consistent');
+    expect(f.verdict!.notes).toContain('scale_typo');
+  });
+
+  test('a yen conversion follows its dollar figure', () => {
+    const f = one('日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '約163兆円');
+    expect(f.valueJpy).toBeCloseTo(163e12, -6);
+    expect(f.verdict).toMatchObject({ status: 'conversion', refMonth: '2025-02' });
+  });
+
+  test('the official range covers the months around the reference month', () => {
+    const f = one('Japan held $1.13 trillion of U.S. Treasuries as of end-February.', '$1.13 trillion');
+    expect(f.verdict!.range.min.valueUsd).toBeLessThanOrEqual(f.verdict!.official.valueUsd);
+    expect(f.verdict!.range.max.valueUsd).toBeGreaterThanOrEqual(f.verdict!.official.valueUsd);
+  });
+});
+
+describe('flags: only this episode is highlighted', () => {
+  test('a plain reserves report is not flagged', () => {
+    const [f] = figures("Japan's foreign reserves rose to $1.30 trillion at the end of April, the finance ministry said.");
+    expect(f).toMatchObject({ subject: 'japan_fx_reserves', flagged: false });
+  });
+  test("China's holdings are not flagged", () => {
+    const [f] = figures('China cut its holdings of U.S. Treasuries to $765.4 billion in March.');
+    expect(f).toMatchObject({ subject: 'china_treasury_holdings', flagged: false });
+  });
+});

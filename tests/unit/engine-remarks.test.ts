@@ -1,0 +1,56 @@
+import { describe, expect, test } from 'vitest';
+import { analyze, type RemarkMention } from '../../src/engine/analyze';
+import { realDataset } from '../support/dataset';
+
+const ds = realDataset();
+const remarks = (text: string, published = '2025-05-05') =>
+  analyze(ds, text, { published }).filter((m): m is RemarkMention => m.kind === 'remark');
+
+describe('remarks: what Kato said, recognised in its paraphrases', () => {
+  test.each([
+    ['Japan Finance Minister Katsunobu Kato said the country’s U.S. Treasury holdings could be among such cards in trade talks.', 'card_remark'],
+    ["Japan's Kato says US Treasury holdings a bargaining chip in trade talks", 'card_remark'],
+    ['Finance Minister Katsunobu Kato floated Japan’s $1 trillion-plus Treasury pile as leverage in tariff negotiations.', 'card_remark'],
+    ['Japan threatens to sell Treasuries, Finance Minister Kato signals', 'card_remark'],
+    ['Japan’s Kato walks back remarks on using Treasuries in trade talks', 'clarification'],
+    ['Finance Minister Katsunobu Kato said on Sunday Japan does not plan to use the sale of U.S. Treasury holdings as a bargaining tool.', 'clarification'],
+    ['加藤勝信財務相は2日、日本が保有する米国債について「交渉のカードとしてはある」と述べた。', 'card_remark'],
+    ['加藤財務相は4日、「米国債の売却を日米交渉の手段とすることは考えていない」と述べた。', 'clarification'],
+  ])('%s → %s', (text, kind) => {
+    const [m] = remarks(text);
+    expect(m?.remark).toBe(kind);
+    expect(m!.events.length).toBeGreaterThan(0);
+  });
+
+  test('a card remark links to the event and to its later clarification', () => {
+    const [m] = remarks('Finance Minister Katsunobu Kato said Japan’s Treasury holdings exist as a card in the negotiations.');
+    const event = ds.events.get(m!.events[0]!)!;
+    expect(event.kind).toBe('remark');
+    expect(m!.clarifiedBy).toBe(event.clarifiedBy);
+    expect(ds.events.get(m!.clarifiedBy!)!.kind).toBe('clarification');
+  });
+
+  test('"threatened to sell" carries the known false claim', () => {
+    const [m] = remarks('Japan’s finance minister Katsunobu Kato threatened to sell U.S. Treasuries if the tariff talks fail.');
+    expect(m!.claims).toContain('japan-threatened-to-sell');
+  });
+
+  test('"he said" after a Kato sentence is Kato', () => {
+    const text =
+      'Finance Minister Katsunobu Kato spoke about Japan’s Treasury holdings on TV Tokyo.\n“Whether we actually use that card, however, is a different question,” he said.';
+    expect(remarks(text).map((m) => m.remark)).toContain('card_remark');
+  });
+});
+
+describe('remarks: hard negatives stay silent', () => {
+  test.each([
+    ['Shinichi Kato, a striker for the club, scored twice on Saturday.'],
+    ['Kato warned against excessive moves in the yen, saying Tokyo was watching markets with urgency.'],
+    ['“You don’t have the cards right now,” Trump told the Ukrainian president.'],
+    ['Cardholders can earn points on every purchase with the new credit card.'],
+    ['China cut its holdings of U.S. Treasuries to $765.4 billion, the lowest since 2009.'],
+    ['加藤浩次さんが司会を務める番組で、カードゲームの特集が放送された。'],
+  ])('%s', (text) => {
+    expect(analyze(ds, text, { published: '2025-05-05' }).filter((m) => m.flagged)).toEqual([]);
+  });
+});
