@@ -2,6 +2,7 @@ import { readFileSync } from 'node:fs';
 import { defineConfig } from 'wxt';
 import { triggerSource } from './src/engine/terms';
 import type { VocabularyFile } from './src/data/schema';
+import { readDataset } from './src/data/load-node';
 
 // The detector carries only this compiled expression, not the dataset.
 const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
@@ -10,6 +11,12 @@ const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', imp
 // Each permission is justified in README.md ("Privacy").
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
+  hooks: {
+    // An invalid data file fails the build with one line per problem (file, path, what is wrong).
+    'build:before': () => {
+      readDataset();
+    },
+  },
   vite: () => ({
     define: { __TL_TRIGGER__: JSON.stringify(triggerSource(vocabulary)) },
   }),

@@ -41,12 +41,18 @@ export const SourcesFileSchema = z.strictObject({
 
 // ---------------------------------------------------------------- holdings.json (TIC)
 
+/**
+ * How a release printed a month: first_reported (the newest column of a monthly table), restated (an
+ * older column of a monthly table), revised (the history file, after TIC's annual revisions).
+ */
+export const ReleaseKind = z.enum(['first_reported', 'restated', 'revised']);
+
 /** One published value of a month, from one release (vintage). */
 export const VintageSchema = z.strictObject({
   value: nonNegative('a holding'),
   /** Release date of the table this value was read from. */
   released: IsoDate,
-  kind: z.enum(['first_reported', 'restated', 'revised']),
+  kind: ReleaseKind,
   sources: sourceList,
   note: z.string().optional(),
 });
@@ -57,6 +63,8 @@ export const HoldingsObservationSchema = z.strictObject({
   value: nonNegative('a holding'),
   /** Release date of the vintage `value` comes from. */
   released: IsoDate,
+  /** How that release printed the month; kept so that a later revision can move it to `earlier` as it was. */
+  kind: ReleaseKind.optional(),
   sources: sourceList,
   confidence: Confidence,
   /** Earlier published values of the same month (first reports, restatements), oldest first. */

@@ -53,7 +53,7 @@ const EN_SYMBOL = new RegExp(
   'gu',
 );
 const EN_UNIT_AFTER = new RegExp(
-  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s(trillion|billion|million)\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
+  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s(trillion|billion|million)(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
   'giu',
 );
 // Japanese: 1兆1259億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
@@ -137,20 +137,23 @@ export function findAmounts(text: string): Amount[] {
   }
 
   for (const m of text.matchAll(EN_UNIT_AFTER)) {
-    const [whole, num = '', scaleWord = '', , unit = ''] = m;
+    // "1 trillion 125.9 billion dollars" (a literal rendering of 1兆1259億ドル) adds up both parts.
+    const [whole, num = '', scaleWord = '', num2, scaleWord2, , unit = ''] = m;
     const start = m.index;
     const end = start + whole.length;
     if (taken(start, end)) continue;
     const parsed = parseNumber(num);
     if (!parsed) continue;
     const scale = scaleOf(scaleWord);
+    const second = num2 ? parseNumber(num2) : undefined;
+    const scale2 = scaleOf(scaleWord2);
     const b = boundBefore(text, start);
     out.push(
       withTypoCheck({
         start, end, text: whole,
         currency: unit.toLowerCase() === 'yen' ? 'JPY' : 'USD',
-        value: parsed.n * scale,
-        halfUnit: (0.5 * scale) / 10 ** parsed.decimals,
+        value: parsed.n * scale + (second ? second.n * scale2 : 0),
+        halfUnit: second ? (0.5 * scale2) / 10 ** second.decimals : (0.5 * scale) / 10 ** parsed.decimals,
         ...(b ? { bound: b.bound, boundStart: b.at } : {}),
       }),
     );

@@ -4,7 +4,7 @@
  */
 import { findAmounts, MAYBE_AMOUNT, type Amount, type Bound } from './amounts';
 import type { Dataset } from './dataset';
-import { classifyAmounts, type DocMemory } from './figures';
+import { allCues, classifyAmounts, observeSentence, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
 import { classifyRemark, docRemarkContext, EVENT_KIND, type RemarkKind } from './remarks';
 import { splitBlocks, splitSentences, type Span } from './segment';
@@ -62,18 +62,20 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
   if (!text || !ds.trigger.test(text)) return [];
   const published = normalizeDate(ctx.published);
   const episode = episodeDate(ds);
-  const remarkEvent = ds.raw.events.events.find((e) => e.kind === 'remark');
-  const publishedBeforeRemark = Boolean(published && remarkEvent && published < remarkEvent.date);
   const doc = docRemarkContext(ds, text);
   const memory: DocMemory = {};
-  const remarkState = { lastSpeakerKato: false };
+  const remarkState = { lastSpeakerKato: false, holdingsBlock: -1 };
 
   const allAmounts = MAYBE_AMOUNT.test(text) ? findAmounts(text) : [];
+  const cues = allAmounts.length ? allCues(ds, text) : [];
+  let ci = 0;
   const figures: FigureMention[] = [];
   const remarks: RemarkMention[] = [];
   let ai = 0;
 
+  let blockIndex = -1;
   for (const block of splitBlocks(text)) {
+    blockIndex++;
     for (const s of splitSentences(text, block)) {
       while (ai < allAmounts.length && allAmounts[ai]!.start < s.start) ai++;
       const inSentence: Amount[] = [];
@@ -84,9 +86,14 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
         inSentence.push(...spelled);
         inSentence.sort((a, b) => a.start - b.start);
       }
-      if (inSentence.length) figures.push(...judgeSentence(ds, text, s, inSentence, memory, published, episode));
+      while (ci < cues.length && cues[ci]!.start < s.start) ci++;
+      let cj = ci;
+      while (cj < cues.length && cues[cj]!.end <= s.end) cj++;
+      const sentenceCues = cues.slice(ci, cj);
+      if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode));
+      else observeSentence(text, sentenceCues, s, memory);
       if (REMARK_CUE.test(sentenceText)) {
-        const remark = classifyRemark(ds, text, s, doc, remarkState, publishedBeforeRemark);
+        const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
         if (remark) remarks.push(remarkMention(ds, text, s, remark));
       }
     }
@@ -103,12 +110,13 @@ function judgeSentence(
   ds: Dataset,
   text: string,
   s: Span,
+  sentenceCues: Cue[],
   amounts: Amount[],
   memory: DocMemory,
   published: string | undefined,
   episode: string,
 ): FigureMention[] {
-  const classified = classifyAmounts(ds, text, s, amounts, memory, published, episode);
+  const classified = classifyAmounts(text, s, sentenceCues, amounts, memory, published, episode);
   const out: FigureMention[] = [];
   const byStart = new Map<number, FigureMention>();
   amounts.forEach((a, i) => {

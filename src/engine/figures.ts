@@ -12,7 +12,7 @@ import type { FigureSubject } from './verdict';
 
 type Holder = 'japan' | 'china' | 'other';
 type Kind = 'treasuries' | 'reserves' | 'not_holding';
-type Cue = { start: number; end: number; group: string };
+export type Cue = { start: number; end: number; group: string };
 
 const HOLDER_GROUPS: Record<string, Holder> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
 const KIND_GROUPS: Record<string, Kind> = { treasuries: 'treasuries', reserves: 'reserves', not_holding: 'not_holding' };
@@ -31,8 +31,14 @@ const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|�
 const CHANGE_BEFORE = /(?:rose|rise|risen|fell|fall|fallen|increased|decreased|climbed|dropped|slipped|grew|declined|jumped|added|shed|trimmed|reduced|cut|boosted|gained|lost|by|up|down)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more than\s+|less than\s+)?(?:an?\s+)?$/i;
 const CHANGE_AFTER = /^(?:\s*(?:increase|decrease|drop|rise|decline|gain|fall|jump|reduction|cut|net (?:purchases|sales)|worth of (?:purchases|sales))\b|(?:の)?(?:増|減|売り越し|買い越し))/i;
 const CHANGE_JA_BEFORE = /(?:前月比|前年比|前月から|前年から)\s*$/;
+// The clause an amount sits in ends at these; a kind word beyond them describes the next clause's figure.
+const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its|and the)\s/g;
+// "of which $943 billion", "うち証券は": a part of the figure before it, not a holding in its own right.
+const PART_BEFORE = /(?:of which|including|うち)[^,.;、。]{0,12}$/i;
+// "in yen terms", "円換算で": a yen figure that converts the dollar figure before it.
+const CONVERSION_CUE = /円換算|円に換算|in yen terms|yen conversion|converted|or about ¥|or roughly ¥|or some ¥|equivalent to ¥|worth about ¥/i;
 
-export type DocMemory = { holder?: Holder; kind?: Kind };
+export type DocMemory = { holder?: Holder; kind?: Kind; lastUsd?: { amount: Amount; subject: FigureSubject; asOf?: string } };
 
 export type Classified = {
   subject: FigureSubject;
@@ -42,12 +48,22 @@ export type Classified = {
   reason: string;
 };
 
-function cuesIn(ds: Dataset, text: string, s: Span): Cue[] {
+/** Every holder and kind word in the text, once, in order; sentences take slices of it. */
+export function allCues(ds: Dataset, text: string): Cue[] {
   const cues: Cue[] = [];
   for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)]) {
-    for (const t of termsIn(ds, group, text, s.start, s.end)) cues.push({ ...t, group });
+    for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
   return cues.sort((a, b) => a.start - b.start);
+}
+
+/** A sentence without amounts still moves the topic: "China's holdings fell." then "It holds …". */
+export function observeSentence(text: string, cues: Cue[], sentence: Span, memory: DocMemory): void {
+  for (const c of cues) {
+    if (c.group in HOLDER_GROUPS && !isComparison(text, c, sentence)) memory.holder = HOLDER_GROUPS[c.group];
+    const kind = KIND_GROUPS[c.group];
+    if (kind && kind !== 'not_holding') memory.kind = kind;
+  }
 }
 
 function isComparison(text: string, cue: Cue, sentence: Span): boolean {
@@ -87,6 +103,19 @@ function kindOf(cues: Cue[], a: Amount, left: Span, right: Span): Kind | undefin
   return best?.kind;
 }
 
+function clauseEnd(text: string, from: number, to: number): number {
+  CLAUSE_END.lastIndex = 0;
+  const m = CLAUSE_END.exec(text.slice(from, to));
+  return m ? from + m.index : to;
+}
+
+function clauseStart(text: string, from: number, to: number): number {
+  let start = from;
+  CLAUSE_END.lastIndex = 0;
+  for (const m of text.slice(from, to).matchAll(CLAUSE_END)) start = from + m.index + m[0].length;
+  return start;
+}
+
 function statedMonthFor(text: string, a: Amount, left: Span, right: Span, published: string | undefined, episodeYear: number): string | undefined {
   const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || m.at >= a.end);
   const near = months
@@ -99,30 +128,39 @@ function statedMonthFor(text: string, a: Amount, left: Span, right: Span, publis
 }
 
 export function classifyAmounts(
-  ds: Dataset,
   text: string,
   sentence: Span,
+  sentenceCues: Cue[],
   amounts: Amount[],
   memory: DocMemory,
   published: string | undefined,
   episodeDate: string,
 ): Classified[] {
-  const cues = cuesIn(ds, text, sentence);
-  const sentenceKinds = new Set(cues.map((c) => KIND_GROUPS[c.group]).filter(Boolean));
+  const cues = sentenceCues;
   const episodeYear = parseMonth(episodeDate.slice(0, 7)).year;
   const out: Classified[] = [];
   amounts.forEach((a, i) => {
     const prev = amounts[i - 1];
     const next = amounts[i + 1];
     const left: Span = { start: prev ? prev.end : sentence.start, end: a.boundStart ?? a.start };
-    const right: Span = { start: a.end, end: next ? next.start : sentence.end };
+    const rightEnd = next ? next.start : sentence.end;
+    const right: Span = { start: a.end, end: clauseEnd(text, a.end, rightEnd) };
+    const clause: Span = { start: clauseStart(text, left.start, left.end), end: right.end };
     const before = text.slice(Math.max(sentence.start, left.end - 40), left.end);
     const after = text.slice(a.end, Math.min(sentence.end, a.end + 30));
 
-    // A yen figure in brackets right after a dollar figure converts it: "$1.13 trillion (¥163 trillion)".
-    if (a.currency === 'JPY' && prev?.currency === 'USD' && /^[\s(（、,約およそ]*$/.test(text.slice(prev.end, a.start))) {
-      const prevOut = out[i - 1]!;
-      out.push({ subject: prevOut.subject, ...(prevOut.asOf ? { asOf: prevOut.asOf } : {}), conversionOf: prev, reason: 'conversion' });
+    // A yen figure right after a dollar figure converts it: "$1.13 trillion (¥163 trillion)", "円換算で約163兆円".
+    if (a.currency === 'JPY') {
+      const between = prev?.currency === 'USD' ? text.slice(prev.end, a.start) : undefined;
+      const bracketed = between !== undefined && /^[\s(（、,]*(?:or\s+|約|およそ|roughly\s+|about\s+|some\s+)?$/.test(between);
+      const convertsLast = memory.lastUsd && (bracketed || CONVERSION_CUE.test(text.slice(Math.max(memory.lastUsd.amount.end, sentence.start - 80), a.end)));
+      if (convertsLast && memory.lastUsd) {
+        out.push({ subject: memory.lastUsd.subject, ...(memory.lastUsd.asOf ? { asOf: memory.lastUsd.asOf } : {}), conversionOf: memory.lastUsd.amount, reason: 'conversion' });
+        return;
+      }
+    }
+    if (PART_BEFORE.test(text.slice(Math.max(sentence.start, left.end - 24), left.end))) {
+      out.push({ subject: 'other', reason: 'part_of_previous' });
       return;
     }
     if (CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after)) {
@@ -132,9 +170,9 @@ export function classifyAmounts(
     const holder = holderOf(text, cues, a, left, right, sentence) ?? memory.holder;
     let kind = kindOf(cues, a, left, right);
     if (!kind) {
-      // No kind word within reach: the sentence's only kind, else what the text was last about.
-      const kinds = [...sentenceKinds].filter((k) => k !== 'not_holding');
-      kind = kinds.length === 1 ? kinds[0] : memory.kind;
+      // No kind word within reach: the clause's only kind, else what the text was last about.
+      const kinds = new Set(cues.filter((c) => c.start >= clause.start && c.end <= clause.end).map((c) => KIND_GROUPS[c.group]).filter((k) => k && k !== 'not_holding'));
+      kind = kinds.size === 1 ? [...kinds][0] : memory.kind;
     }
     if (holder) memory.holder = holder;
     if (kind && kind !== 'not_holding') memory.kind = kind;
@@ -148,7 +186,8 @@ export function classifyAmounts(
       out.push({ subject: 'other', reason: 'implausible_size' });
       return;
     }
-    const asOf = subject === 'other' ? undefined : statedMonthFor(text, a, left, right, published, episodeYear);
+    const asOf = subject === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
+    if (a.currency === 'USD') memory.lastUsd = { amount: a, subject, ...(asOf ? { asOf } : {}) };
     out.push({ subject, ...(asOf ? { asOf } : {}), reason: `${holder ?? 'no_holder'}+${kind ?? 'no_kind'}` });
   });
   return out;

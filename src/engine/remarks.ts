@@ -1,8 +1,10 @@
 /**
  * Finds sentences that report Finance Minister Kato's statements about the Treasury holdings and says
  * which statement they report: the 2 May 2025 "card" remark, the 4 May clarification, or the April
- * dismissal. The statements themselves (dates, quotes) come from data/events.json.
+ * dismissal. The statements (dates, places, quotes) come from data/events.json; the words that signal
+ * them from data/vocabulary.json.
  */
+import type { TimelineEvent } from '../data/schema';
 import { hasTerm, termsIn, type Dataset } from './dataset';
 import type { Span } from './segment';
 
@@ -14,101 +16,206 @@ export const EVENT_KIND: Record<RemarkKind, 'remark' | 'clarification' | 'dismis
   clarification: 'clarification',
   earlier_dismissal: 'dismissal',
 };
+const REMARK_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
 
-// Someone else speaking ends a run of "he said" sentences attributed to Kato.
-const PRONOUN_SPEAKER = /\b(?:he|the minister|the finance minister|the finance chief|the minister added)\s+(?:said|added|told|noted|stressed|explained|argued|insisted|replied|answered|continued|went on)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b/i;
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及)/;
-const OTHER_SPEAKER_EN = /\b(?:said|says|told|added|wrote|noted)\b/i;
-// A capitalised word right before "Kato" that is not a title: another person ("Shinichi Kato").
+/** Blocks back from a "card" sentence within which the holdings must have been named. */
+const HOLDINGS_RECENCY_BLOCKS = 3;
+/** Quote n-gram sizes: characters for Japanese, words for English. */
+const JA_GRAM = 9;
+const EN_GRAM = 4;
+
+// "he said", "the minister added", "…, the minister repeated": Kato still speaking.
+const PRONOUN_SPEAKER =
+  /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|added|told|noted|stressed|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
+const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相/;
+// Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
+const NAMED_OTHER_SPEAKER = /\b(?:said|says|told|added|wrote|noted)\s+(?!Kato\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{L}+|\b(?!Kato\b)\p{Lu}\p{Ll}+\s+(?:said|says|told|added|wrote|noted)\b/u;
+const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
+const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤[^。、「」]{0,12}(?:は|が)/;
 const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
-const TITLE_BEFORE_KATO = /(?:Minister|Mr\.?|Katsunobu|Finance|minister|chief|FinMin|said|says|Japan's|Japanese|Treasury|Secretary|by|and|as|that|but|when|where|while|after|before|then|so|yet|In|On|At|But|And|When|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|As|If|Because|the|a|an|—|–|-|,|:|;|"|“|\(|\[)\s*$/u;
+// A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
+// titles, sentence openers and function words do not.
+const NOT_A_GIVEN_NAME =
+  /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
+const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない/i;
+const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
 
 export type DocRemarkContext = {
   /** The page names Kato as finance minister somewhere ("Finance Minister Katsunobu Kato", 加藤財務相). */
   katoIsFinanceMinister: boolean;
   /** The page is about the holdings (names Treasuries). */
   aboutHoldings: boolean;
+  /** Event dates from the dataset. */
+  remarkDate?: string;
+  clarificationDate?: string;
+  quoteIndex: QuoteIndex;
 };
 
+type QuoteIndex = Map<string, TimelineEvent>;
+const quoteIndexes = new WeakMap<Dataset, QuoteIndex>();
+
+const normalize = (s: string) =>
+  s
+    .replace(/[（(][^）)]*[）)]/g, '')
+    .replace(/[‘’＇]/g, "'")
+    .replace(/[“”＂]/g, '"')
+    .toLowerCase();
+
+function jaGrams(s: string): string[] {
+  const clean = normalize(s).replace(/[\s、。，．,.「」『』"'…—・]/g, '');
+  const out: string[] = [];
+  for (let i = 0; i + JA_GRAM <= clean.length; i++) out.push(clean.slice(i, i + JA_GRAM));
+  return out;
+}
+function enGrams(s: string): string[] {
+  const words = normalize(s).match(/[a-z0-9']+/g) ?? [];
+  const out: string[] = [];
+  for (let i = 0; i + EN_GRAM <= words.length; i++) out.push(words.slice(i, i + EN_GRAM).join(' '));
+  return out;
+}
+
+/** n-grams of every quote of the remark, clarification and dismissal, each pointing at its event. */
+function quoteIndex(ds: Dataset): QuoteIndex {
+  let index = quoteIndexes.get(ds);
+  if (index) return index;
+  index = new Map();
+  const ambiguous = new Set<string>();
+  for (const e of ds.raw.events.events) {
+    if (!(e.kind in REMARK_OF_EVENT)) continue;
+    for (const q of e.quotes) {
+      for (const g of q.lang === 'ja' ? jaGrams(q.text) : enGrams(q.text)) {
+        const seen = index.get(g);
+        if (seen && seen.id !== e.id) ambiguous.add(g);
+        index.set(g, e);
+      }
+    }
+  }
+  for (const g of ambiguous) index.delete(g);
+  quoteIndexes.set(ds, index);
+  return index;
+}
+
+/** The event whose quote the sentence repeats, with how many n-grams it shares. */
+function quotedEvent(doc: DocRemarkContext, sentence: string): { event: TimelineEvent; grams: number } | undefined {
+  const counts = new Map<TimelineEvent, number>();
+  for (const g of [...jaGrams(sentence), ...enGrams(sentence)]) {
+    const e = doc.quoteIndex.get(g);
+    if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
+  }
+  let best: { event: TimelineEvent; grams: number } | undefined;
+  for (const [event, grams] of counts) if (!best || grams > best.grams) best = { event, grams };
+  return best;
+}
+
 export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
+  const office = (around: string) => hasTerm(ds, 'finance_office', around) || hasTerm(ds, 'finance_ministry', around);
   const officeNearKato = (() => {
     for (const k of termsIn(ds, 'kato', text)) {
       if (/Katsunobu|加藤勝信|加藤財務/.test(k.term)) return true;
-      const around = text.slice(Math.max(0, k.start - 40), Math.min(text.length, k.end + 40));
-      if (hasTerm(ds, 'finance_office', around)) return true;
+      if (office(text.slice(Math.max(0, k.start - 40), Math.min(text.length, k.end + 40)))) return true;
     }
     for (const k of termsIn(ds, 'kato_bare', text)) {
-      const around = text.slice(Math.max(0, k.start - 20), Math.min(text.length, k.end + 20));
-      if (hasTerm(ds, 'finance_office', around)) return true;
+      if (office(text.slice(Math.max(0, k.start - 20), Math.min(text.length, k.end + 20)))) return true;
     }
     return false;
   })();
-  return { katoIsFinanceMinister: officeNearKato, aboutHoldings: hasTerm(ds, 'treasuries', text) };
+  const events = ds.raw.events.events;
+  const remarkDate = events.find((e) => e.kind === 'remark')?.date;
+  const clarificationDate = events.find((e) => e.kind === 'clarification')?.date;
+  return {
+    katoIsFinanceMinister: officeNearKato,
+    aboutHoldings: hasTerm(ds, 'treasuries', text),
+    ...(remarkDate ? { remarkDate } : {}),
+    ...(clarificationDate ? { clarificationDate } : {}),
+    quoteIndex: quoteIndex(ds),
+  };
 }
 
 /** Whether the sentence names the finance minister Kato (not another Kato). */
-function namesKato(ds: Dataset, text: string, s: Span, doc: DocRemarkContext): boolean {
-  const sentence = text.slice(s.start, s.end);
+function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolean {
   if (/Katsunobu Kato|加藤勝信|加藤財務/.test(sentence)) return true;
-  if (doc.katoIsFinanceMinister) {
-    for (const m of sentence.matchAll(KATO_EN)) {
-      const before = sentence.slice(Math.max(0, m.index - 14), m.index);
-      // "Shinichi Kato" is another person; "Finance Minister Kato", "Mr. Kato", "…, Kato said" are him.
-      if (m.index === 0 || TITLE_BEFORE_KATO.test(before) || !/\p{Lu}\p{L}+\s+$/u.test(before)) return true;
-    }
-    if (/加藤(?:氏|大臣|財務|勝信)/.test(sentence)) return true;
-    if (/加藤(?![\p{Script=Han}])/u.test(sentence) && hasTerm(ds, 'finance_office', sentence)) return true;
-  } else if (/加藤/.test(sentence) && hasTerm(ds, 'finance_office', sentence)) {
-    return true;
+  const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence);
+  for (const m of sentence.matchAll(KATO_EN)) {
+    const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[1] ?? '';
+    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME.test(before);
+    if (givenName) continue;
+    if (doc.katoIsFinanceMinister || topical || /^Japan's$/.test(before) || hasTerm(ds, 'finance_office', sentence)) return true;
   }
-  // "Japan's finance minister said…" in a story about the holdings: Kato held the office in 2025.
-  if (doc.aboutHoldings && hasTerm(ds, 'finance_office', sentence) && (hasTerm(ds, 'japan', sentence) || doc.katoIsFinanceMinister)) {
-    const office = termsIn(ds, 'finance_office', text, s.start, s.end)[0]!;
-    const after = text.slice(office.end, Math.min(s.end, office.end + 24));
-    // "Finance Minister Satsuki Katayama" names someone else.
-    if (/^\s+(?!Kato)\p{Lu}\p{L}+\s+\p{Lu}\p{L}+/u.test(after) || /^\s*(?!加藤)[\p{Script=Han}]{1,3}(?:さつき|[\p{Script=Han}]{1,2})氏/u.test(after)) return false;
+  if (/加藤(?:氏|大臣|財務|勝信|さん)?/.test(sentence)) {
+    if (/加藤(?:氏|大臣)/.test(sentence) && doc.katoIsFinanceMinister) return true;
+    if (hasTerm(ds, 'finance_office', sentence)) return true;
+  }
+  // "Japan's finance minister said…" in a story about the holdings: Kato held the office then.
+  if (doc.aboutHoldings && hasTerm(ds, 'finance_office', sentence)) {
+    const office = termsIn(ds, 'finance_office', sentence)[0]!;
+    const after = sentence.slice(office.end, office.end + 24);
+    // "Finance Minister Satsuki Katayama", 片山さつき財務相: someone else holds the title here.
+    if (/^,?\s+(?!Katsunobu|Kato)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(after)) return false;
+    if (/[\p{Script=Han}\p{Script=Hiragana}]{2,6}(?:財務相|財務大臣)/u.test(sentence) && !/加藤(?:勝信)?(?:財務相|財務大臣)/.test(sentence)) {
+      const name = /([\p{Script=Han}\p{Script=Hiragana}]{2,6})(?:財務相|財務大臣)/u.exec(sentence)?.[1] ?? '';
+      if (!/日本|政府|前|元|当時|同/.test(name)) return false;
+    }
     return true;
   }
   return false;
 }
 
-export type RemarkState = { lastSpeakerKato: boolean };
+export type RemarkState = {
+  lastSpeakerKato: boolean;
+  /** Index of the last block that named the holdings. */
+  holdingsBlock: number;
+};
 
 export function classifyRemark(
   ds: Dataset,
   text: string,
   s: Span,
+  blockIndex: number,
   doc: DocRemarkContext,
   state: RemarkState,
-  publishedBeforeRemark: boolean,
+  published: string | undefined,
 ): RemarkKind | undefined {
   const sentence = text.slice(s.start, s.end);
-  const explicit = namesKato(ds, text, s, doc);
-  const viaPronoun =
-    !explicit && state.lastSpeakerKato && (PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /^[“"「]/.test(sentence));
-  if (explicit) state.lastSpeakerKato = true;
-  else if (!viaPronoun && OTHER_SPEAKER_EN.test(sentence)) state.lastSpeakerKato = false;
-  if (!explicit && !viaPronoun) return undefined;
-
-  const treasuries = hasTerm(ds, 'treasuries', sentence);
+  const has = (group: string) => hasTerm(ds, group, sentence);
+  const treasuries = has('treasuries');
   const holdings = treasuries || /\bholdings\b|保有/.test(sentence);
-  const card = hasTerm(ds, 'card', sentence);
-  const sell = hasTerm(ds, 'sell', sentence);
-  const clarifies = hasTerm(ds, 'clarification', sentence);
-  const dismisses = hasTerm(ds, 'dismissal', sentence);
-  const threat = hasTerm(ds, 'threat', sentence);
-  const topical = holdings || (doc.aboutHoldings && (card || sell));
-  if (!topical) return undefined;
+  if (holdings) state.holdingsBlock = blockIndex;
 
-  if (clarifies && (treasuries || sell || card || /remarks?|comments?|発言/.test(sentence))) {
-    return publishedBeforeRemark ? 'earlier_dismissal' : 'clarification';
+  // Who is speaking.
+  const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER.test(sentence);
+  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence));
+  const continues =
+    !explicit && state.lastSpeakerKato && !otherSpeaker && (PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || (/^[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))));
+  const quoted = quotedEvent(doc, sentence);
+  if (explicit) state.lastSpeakerKato = true;
+  else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
+
+  const card = has('card');
+  const threat = has('threat');
+  const remarkRef = has('remark_ref');
+  // The remark named as a thing ("the 'card' remark", 「カード」発言) or a Japan-threatens headline.
+  const namedRemark = doc.katoIsFinanceMinister && ((card && remarkRef) || (threat && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
+  if (!explicit && !continues && !namedRemark) return undefined;
+
+  const sell = has('sell');
+  const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
+  if (!recentHoldings && !quoted && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return undefined;
+
+  const clarifies =
+    has('clarification') ||
+    has('clarification_place') ||
+    quoted?.event.kind === 'clarification' ||
+    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !card);
+  const remarks = card || threat || has('remark_place') || quoted?.event.kind === 'remark';
+  const dismisses = (has('dismissal') || has('dismissal_place') || quoted?.event.kind === 'dismissal') && (holdings || sell || Boolean(quoted));
+
+  const before = (date: string | undefined) => Boolean(published && date && published < date);
+  if (before(doc.remarkDate)) return dismisses || clarifies ? 'earlier_dismissal' : undefined;
+  if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || has('clarification_place'))) {
+    // A stance statement before the clarification happened can only be the earlier one.
+    return before(doc.clarificationDate) && !remarks ? 'earlier_dismissal' : 'clarification';
   }
-  if (card || threat) {
-    // A "card" sentence needs the holdings in view: in the sentence, or the page is about them.
-    if (!holdings && !doc.aboutHoldings) return undefined;
-    if (publishedBeforeRemark) return undefined;
-    return 'card_remark';
-  }
-  if (dismisses && (treasuries || sell) && (holdings || sell)) return 'earlier_dismissal';
+  if (remarks) return 'card_remark';
+  if (dismisses) return 'earlier_dismissal';
   return undefined;
 }

@@ -29,7 +29,8 @@ const ABBREVIATIONS = new Set(
 );
 
 const EN_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}$¥])/gu;
-const JA_END = /[。！？!?]+(?![」』）)])|[」』](?=[^、。，,\s」』）)をにがはのとでもへやか])/gu;
+// 。 ends a sentence unless a closing bracket follows; "。」" ends one only when no quotative と/って follows.
+const JA_END = /[。！？]+(?![」』）)])|[。！？][」』）)]+(?![とっなの、。」』）)])/gu;
 
 /** Sentences inside one block. English ends on . ! ? before a capital; Japanese on 。！？. */
 export function splitSentences(text: string, block: Span): Span[] {

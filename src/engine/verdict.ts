@@ -200,7 +200,9 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
     if (d?.type !== 'figure_confusion' || d.subject !== subject) continue;
     const other = pointsFor(ds, d.matchesSeries).points;
     const near = other.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= 3);
-    const m = near.find((p) => matchPoint(amount, p));
+    // Strictly: an "about" figure near another series is not enough to call it a confusion.
+    const strict = { value: amount.value, halfUnit: amount.halfUnit, bound: amount.bound === 'about' ? undefined : amount.bound };
+    const m = near.find((p) => matchPoint(strict, p));
     if (m) {
       sources.add(claim.sources[0]!);
       return done('confusion', {
