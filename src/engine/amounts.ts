@@ -34,11 +34,17 @@ function normalizeDigits(s: string): string {
   return s.replace(/[０-９．，]/g, (c) => (c === '．' ? '.' : c === '，' ? ',' : String.fromCharCode(c.charCodeAt(0) - 0xfee0)));
 }
 
+/**
+ * `decimals` is the precision written: 2 for "1.13"; for a whole number, minus its trailing zeros
+ * ("1,130" → -1, "2700" → -2), since copy rounds "$1,130.8 billion" to "$1,130 billion".
+ */
 function parseNumber(raw: string): { n: number; decimals: number } | undefined {
   const s = normalizeDigits(raw).replace(/,/g, '');
   if (!/^\d+(?:\.\d+)?$/.test(s)) return undefined;
   const dot = s.indexOf('.');
-  return { n: Number(s), decimals: dot < 0 ? 0 : s.length - dot - 1 };
+  if (dot >= 0) return { n: Number(s), decimals: s.length - dot - 1 };
+  const zeros = /0*$/.exec(s)![0].length;
+  return { n: Number(s), decimals: -Math.min(zeros, s.length - 1, 3) };
 }
 
 const D = '[0-9０-９]';

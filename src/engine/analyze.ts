@@ -4,6 +4,7 @@
  */
 import { findAmounts, MAYBE_AMOUNT, type Amount, type Bound } from './amounts';
 import type { Dataset } from './dataset';
+import { TERM_FLAGS, mergeGroups, termSource } from './terms';
 import { allCues, classifyAmounts, observeSentence, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
 import { classifyRemark, docRemarkContext, EVENT_KIND, type RemarkKind } from './remarks';
@@ -51,7 +52,17 @@ export type RemarkMention = {
 export type Mention = FigureMention | RemarkMention;
 
 // Sentences without any of these cannot report a remark; skips the classifier on most sentences.
-const REMARK_CUE = /Kato|加藤|財務|minister|FinMin|\bhe\b|」|[“”"]/i;
+const REMARK_CUE_GROUPS = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance'];
+const PRONOUN_OR_QUOTE = /\b(?:he|his|the minister)\b|」|[“”"]/i;
+const remarkCues = new WeakMap<Dataset, RegExp>();
+function remarkCue(ds: Dataset): RegExp {
+  let re = remarkCues.get(ds);
+  if (!re) {
+    re = new RegExp(`${termSource(mergeGroups(ds.raw.vocabulary, REMARK_CUE_GROUPS))}|${PRONOUN_OR_QUOTE.source}`, TERM_FLAGS);
+    remarkCues.set(ds, re);
+  }
+  return re;
+}
 
 function normalizeDate(d: string | undefined): string | undefined {
   const m = d && /^(\d{4}-\d{2}-\d{2})/.exec(d);
@@ -64,7 +75,8 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
   const episode = episodeDate(ds);
   const doc = docRemarkContext(ds, text);
   const memory: DocMemory = {};
-  const remarkState = { lastSpeakerKato: false, holdingsBlock: -1 };
+  const remarkState = { lastSpeakerKato: false, openQuote: false, holdingsBlock: -1 };
+  const cue = remarkCue(ds);
 
   const allAmounts = MAYBE_AMOUNT.test(text) ? findAmounts(text) : [];
   const cues = allAmounts.length ? allCues(ds, text) : [];
@@ -92,7 +104,7 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
       const sentenceCues = cues.slice(ci, cj);
       if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode));
       else observeSentence(text, sentenceCues, s, memory);
-      if (REMARK_CUE.test(sentenceText)) {
+      if (cue.test(sentenceText)) {
         const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
         if (remark) remarks.push(remarkMention(ds, text, s, remark));
       }

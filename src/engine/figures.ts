@@ -21,6 +21,9 @@ const KIND_GROUPS: Record<string, Kind> = { treasuries: 'treasuries', reserves: 
 const KIND_RIGHT_REACH = 48;
 /** How far before an amount a kind word still describes it ("Treasury holdings stood at …"). */
 const KIND_LEFT_REACH = 120;
+/** Yen per dollar within which a yen figure can be a conversion of a dollar figure (2000–2026 range, padded). */
+const MIN_YEN_PER_DOLLAR = 70;
+const MAX_YEN_PER_DOLLAR = 170;
 /** Below this an amount is a change or a part, not the size of a country's holdings or reserves (USD). */
 const MIN_PLAUSIBLE_HOLDING = 1e11;
 
@@ -139,10 +142,13 @@ export function classifyAmounts(
   const cues = sentenceCues;
   const episodeYear = parseMonth(episodeDate.slice(0, 7)).year;
   const out: Classified[] = [];
+  // A change ("rose $4.9 billion to …") does not end the clause that names what changed.
+  let segmentStart = sentence.start;
   amounts.forEach((a, i) => {
     const prev = amounts[i - 1];
     const next = amounts[i + 1];
-    const left: Span = { start: prev ? prev.end : sentence.start, end: a.boundStart ?? a.start };
+    const left: Span = { start: segmentStart, end: a.boundStart ?? a.start };
+    segmentStart = a.end;
     const rightEnd = next ? next.start : sentence.end;
     const right: Span = { start: a.end, end: clauseEnd(text, a.end, rightEnd) };
     const clause: Span = { start: clauseStart(text, left.start, left.end), end: right.end };
@@ -153,7 +159,13 @@ export function classifyAmounts(
     if (a.currency === 'JPY') {
       const between = prev?.currency === 'USD' ? text.slice(prev.end, a.start) : undefined;
       const bracketed = between !== undefined && /^[\s(（、,]*(?:or\s+|約|およそ|roughly\s+|about\s+|some\s+)?$/.test(between);
-      const convertsLast = memory.lastUsd && (bracketed || CONVERSION_CUE.test(text.slice(Math.max(memory.lastUsd.amount.end, sentence.start - 80), a.end)));
+      const last = memory.lastUsd;
+      // Yen per dollar implied by reading the yen figure as a conversion of the last dollar figure.
+      const rate = last ? a.value / last.amount.value : 0;
+      const plausibleRate = rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR;
+      const sameSentence = last !== undefined && last.amount.start >= sentence.start;
+      const cue = last !== undefined && CONVERSION_CUE.test(text.slice(Math.max(last.amount.end, sentence.start - 80), Math.min(sentence.end, a.end + 30)));
+      const convertsLast = last && plausibleRate && (bracketed || sameSentence || cue);
       if (convertsLast && memory.lastUsd) {
         out.push({ subject: memory.lastUsd.subject, ...(memory.lastUsd.asOf ? { asOf: memory.lastUsd.asOf } : {}), conversionOf: memory.lastUsd.amount, reason: 'conversion' });
         return;
@@ -164,6 +176,7 @@ export function classifyAmounts(
       return;
     }
     if (CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after)) {
+      segmentStart = left.start;
       out.push({ subject: 'other', reason: 'change' });
       return;
     }

@@ -20,23 +20,27 @@ const REMARK_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', cla
 
 /** Blocks back from a "card" sentence within which the holdings must have been named. */
 const HOLDINGS_RECENCY_BLOCKS = 3;
+/** The first blocks of a text (headline, standfirst, dateline) may name the remark before the holdings. */
+const HEADLINE_BLOCKS = 2;
 /** Quote n-gram sizes: characters for Japanese, words for English. */
 const JA_GRAM = 9;
 const EN_GRAM = 4;
 
 // "he said", "the minister added", "…, the minister repeated": Kato still speaking.
 const PRONOUN_SPEAKER =
-  /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|added|told|noted|stressed|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相/;
+  /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
+// Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
+const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
 const NAMED_OTHER_SPEAKER = /\b(?:said|says|told|added|wrote|noted)\s+(?!Kato\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{L}+|\b(?!Kato\b)\p{Lu}\p{Ll}+\s+(?:said|says|told|added|wrote|noted)\b/u;
 const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
-const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤[^。、「」]{0,12}(?:は|が)/;
+const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤(?:勝信)?(?:財務相|財務大臣|氏|大臣)?(?:は|が)/;
 const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
 // titles, sentence openers and function words do not.
 const NOT_A_GIVEN_NAME =
   /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
+const LATER = /\b(?:before|later|afterwards|subsequently|which he|a remark he|then)\b|後に|その後|のちに/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない/i;
 const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
 
@@ -61,16 +65,26 @@ const normalize = (s: string) =>
     .replace(/[“”＂]/g, '"')
     .toLowerCase();
 
+// n-grams made of function words ("ているわけではない", "it is not that") say nothing about which quote.
+const CONTENT_CHARS = /[\p{Script=Han}\p{Script=Katakana}a-z0-9]/gu;
+const STOPWORDS = new Set('a an the is are was were be been it its this that these those we our i you he she they them to of in on at for as by with and or but not no do does did have has had will would could should can may might there here what which who whether if so such than then'.split(' '));
+
 function jaGrams(s: string): string[] {
   const clean = normalize(s).replace(/[\s、。，．,.「」『』"'…—・]/g, '');
   const out: string[] = [];
-  for (let i = 0; i + JA_GRAM <= clean.length; i++) out.push(clean.slice(i, i + JA_GRAM));
+  for (let i = 0; i + JA_GRAM <= clean.length; i++) {
+    const g = clean.slice(i, i + JA_GRAM);
+    if ((g.match(CONTENT_CHARS)?.length ?? 0) >= 3) out.push(g);
+  }
   return out;
 }
 function enGrams(s: string): string[] {
   const words = normalize(s).match(/[a-z0-9']+/g) ?? [];
   const out: string[] = [];
-  for (let i = 0; i + EN_GRAM <= words.length; i++) out.push(words.slice(i, i + EN_GRAM).join(' '));
+  for (let i = 0; i + EN_GRAM <= words.length; i++) {
+    const g = words.slice(i, i + EN_GRAM);
+    if (g.filter((w) => !STOPWORDS.has(w)).length >= 2) out.push(g.join(' '));
+  }
   return out;
 }
 
@@ -160,8 +174,27 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   return false;
 }
 
+function firstIndex(ds: Dataset, group: string, sentence: string): number {
+  const re = ds.has.get(group);
+  const m = re ? new RegExp(re.source, re.flags).exec(sentence) : null;
+  return m ? m.index : -1;
+}
+
+/** Whether a quotation is still open after this sentence (quotes can span several sentences). */
+function quoteStillOpen(sentence: string, open: boolean): boolean {
+  let state = open;
+  for (const ch of sentence) {
+    if (ch === '“' || ch === '「') state = true;
+    else if (ch === '”' || ch === '」') state = false;
+    else if (ch === '"') state = !state;
+  }
+  return state;
+}
+
 export type RemarkState = {
   lastSpeakerKato: boolean;
+  /** A quotation opened in an earlier sentence and not yet closed. */
+  openQuote: boolean;
   /** Index of the last block that named the holdings. */
   holdingsBlock: number;
 };
@@ -182,10 +215,12 @@ export function classifyRemark(
   if (holdings) state.holdingsBlock = blockIndex;
 
   // Who is speaking.
+  const insideQuote = state.openQuote && state.lastSpeakerKato;
+  state.openQuote = quoteStillOpen(sentence, state.openQuote);
   const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER.test(sentence);
   const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence));
   const continues =
-    !explicit && state.lastSpeakerKato && !otherSpeaker && (PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || (/^[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))));
+    !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || (/^[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))));
   const quoted = quotedEvent(doc, sentence);
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
@@ -194,28 +229,44 @@ export function classifyRemark(
   const threat = has('threat');
   const remarkRef = has('remark_ref');
   // The remark named as a thing ("the 'card' remark", 「カード」発言) or a Japan-threatens headline.
-  const namedRemark = doc.katoIsFinanceMinister && ((card && remarkRef) || (threat && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
+  // Headlines and subheads come before the text that names the holdings, and make Japan the speaker.
+  const headline = doc.aboutHoldings && blockIndex <= HEADLINE_BLOCKS;
+  const namedRemark =
+    doc.katoIsFinanceMinister &&
+    !otherSpeaker &&
+    ((card && remarkRef) || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
   if (!explicit && !continues && !namedRemark) return undefined;
 
   const sell = has('sell');
   const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
-  if (!recentHoldings && !quoted && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return undefined;
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return undefined;
 
+  const clarifyCue = firstIndex(ds, 'clarification', sentence);
+  const atMilan = has('clarification_place');
+  const inApril = has('dismissal_place');
   const clarifies =
-    has('clarification') ||
-    has('clarification_place') ||
+    clarifyCue >= 0 ||
     quoted?.event.kind === 'clarification' ||
-    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !card);
-  const remarks = card || threat || has('remark_place') || quoted?.event.kind === 'remark';
-  const dismisses = (has('dismissal') || has('dismissal_place') || quoted?.event.kind === 'dismissal') && (holdings || sell || Boolean(quoted));
+    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !card) ||
+    (atMilan && (card || sell || holdings));
+  const remarks = card || threat || (has('remark_place') && holdings) || quoted?.event.kind === 'remark';
+  const stance = has('stance') && holdings;
+  const dismisses = ((has('dismissal') || inApril || quoted?.event.kind === 'dismissal') && (holdings || sell || Boolean(quoted))) || (stance && inApril);
 
   const before = (date: string | undefined) => Boolean(published && date && published < date);
-  if (before(doc.remarkDate)) return dismisses || clarifies ? 'earlier_dismissal' : undefined;
-  if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || has('clarification_place'))) {
+  if (before(doc.remarkDate)) return dismisses || clarifies || stance ? 'earlier_dismissal' : undefined;
+  if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || atMilan || headline)) {
+    // "Kato said the holdings exist as a card, before clarifying days later…": in English the card is the
+    // main clause. (Japanese puts the main verb last: 「…と発言し、その後…と軌道修正した」 is the clarification.)
+    const cardCue = firstIndex(ds, 'card', sentence);
+    const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
+    if (english && remarks && cardCue >= 0 && clarifyCue > cardCue && LATER.test(sentence.slice(cardCue, clarifyCue))) return 'card_remark';
     // A stance statement before the clarification happened can only be the earlier one.
     return before(doc.clarificationDate) && !remarks ? 'earlier_dismissal' : 'clarification';
   }
   if (remarks) return 'card_remark';
   if (dismisses) return 'earlier_dismissal';
+  // "Holdings are kept to fund intervention": the stance Kato restated; which time depends on the date.
+  if (stance) return before(doc.clarificationDate) ? 'earlier_dismissal' : 'clarification';
   return undefined;
 }

@@ -28,6 +28,9 @@ const ABBREVIATIONS = new Set(
   ],
 );
 
+// Words that, capitalised after "U.S.", start a new sentence rather than continue a name ("U.S. Treasury").
+const SENTENCE_STARTERS = new Set(['On', 'In', 'The', 'He', 'She', 'It', 'They', 'We', 'But', 'And', 'That', 'This', 'Japan', 'Japanese', 'China', 'Kato', 'A', 'An', 'As', 'At', 'After', 'Before', 'When', 'While', 'Yet', 'So', 'Still', 'Meanwhile', 'However', 'Analysts', 'Markets', 'Investors', 'Tokyo', 'His', 'Her', 'Its', 'Their', 'There', 'Asked', 'Some', 'Many']);
+
 const EN_END = /[.!?]+["'”’)\]]*(?=\s+["'“‘(\[]?[\p{Lu}\p{N}\p{Script=Han}\p{Script=Hiragana}\p{Script=Katakana}$¥])/gu;
 // 。 ends a sentence unless a closing bracket follows; "。」" ends one only when no quotative と/って follows.
 const JA_END = /[。！？]+(?![」』）)])|[。！？][」』）)]+(?![とっなの、。」』）)])/gu;
@@ -42,7 +45,11 @@ export function splitSentences(text: string, block: Span): Span[] {
     // Find the word that ends at the period and skip known abbreviations and single initials.
     const wordMatch = /([\p{L}.]+)$/u.exec(slice.slice(Math.max(0, at - 12), at));
     const word = wordMatch?.[1]?.toLowerCase() ?? '';
-    if (slice[at] === '.' && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) continue;
+    if (slice[at] === '.' && (ABBREVIATIONS.has(word.replace(/\.$/, '')) || /^\p{L}$/u.test(word))) {
+      // "…with the U.S. On Friday he said…": a country abbreviation can still end a sentence.
+      const next = /^[.!?"'”’)\]]*\s+["“]?(\p{L}+)/u.exec(slice.slice(at))?.[1] ?? '';
+      if (!(/^(?:u\.s|u\.k|e\.u|u\.n)$/.test(word) && SENTENCE_STARTERS.has(next))) continue;
+    }
     cuts.add(at + m[0].length);
   }
   for (const m of slice.matchAll(JA_END)) cuts.add(m.index + m[0].length);
