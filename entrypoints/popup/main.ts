@@ -1,7 +1,8 @@
 import meta from '@/data/meta.json';
 import { tabStateKey, type TabState } from '@/src/messages';
 
-const t = (key: string, ...subs: string[]) => browser.i18n.getMessage(key, subs) || key;
+type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
+const t = (key: MessageKey, ...subs: string[]) => browser.i18n.getMessage(key, subs) || key;
 
 async function render() {
   document.documentElement.lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';

@@ -40,9 +40,12 @@ export type StatedMonth = { month: number; year?: number; at: number; strength: 
  * Months written near a figure. `explicit` ones say the figure is "as of"/"end of" a month or are
  * labelled "data"; a bare "in February" is `weak` and only used when it sits right by the figure.
  */
+const ANY_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|月/;
+
 export function statedMonths(text: string, from: number, to: number): StatedMonth[] {
   const slice = text.slice(from, to);
   const out: StatedMonth[] = [];
+  if (!ANY_MONTH.test(slice)) return out;
   for (const m of slice.matchAll(EN_STATED)) {
     const [, lead, name = '', year, dataWord] = m;
     // "May" is also a modal verb: only count it with a lead-in or a year.

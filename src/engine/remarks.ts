@@ -112,7 +112,8 @@ function quoteIndex(ds: Dataset): QuoteIndex {
 /** The event whose quote the sentence repeats, with how many n-grams it shares. */
 function quotedEvent(doc: DocRemarkContext, sentence: string): { event: TimelineEvent; grams: number } | undefined {
   const counts = new Map<TimelineEvent, number>();
-  for (const g of [...jaGrams(sentence), ...enGrams(sentence)]) {
+  const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(sentence);
+  for (const g of japanese ? [...jaGrams(sentence), ...enGrams(sentence)] : enGrams(sentence)) {
     const e = doc.quoteIndex.get(g);
     if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
   }
@@ -221,13 +222,14 @@ export function classifyRemark(
   const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence));
   const continues =
     !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || (/^[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))));
-  const quoted = quotedEvent(doc, sentence);
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
 
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');
+  // Only a sentence that could be a remark pays for the quote look-up.
+  const quoted = explicit || continues || (doc.katoIsFinanceMinister && !otherSpeaker) ? quotedEvent(doc, sentence) : undefined;
   // The remark named as a thing ("the 'card' remark", 「カード」発言) or a Japan-threatens headline.
   // Headlines and subheads come before the text that names the holdings, and make Japan the speaker.
   const headline = doc.aboutHoldings && blockIndex <= HEADLINE_BLOCKS;

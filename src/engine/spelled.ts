@@ -7,7 +7,9 @@ import nlp from 'compromise';
 import type { Amount } from './amounts';
 import { boundBefore } from './amounts';
 
-const SPELLED_CANDIDATE = /\b(?:trillion|billion)\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yen)\b/i;
+// A number word before the scale: "a trillion dollars", "one point one trillion dollars" — not "1.13 trillion dollars".
+const SPELLED_CANDIDATE =
+  /\b(?:a|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|fifty|hundred|point \w+|half a)\s+(?:trillion|billion)\s+(?:U\.S\.\s+|US\s+)?(?:dollars|yen)\b/i;
 
 type NumberJson = { text: string; offset: { start: number; length: number }; number: { num: number; unit: string } };
 

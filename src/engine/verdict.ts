@@ -46,7 +46,21 @@ export const ABOUT_TOLERANCE = 0.03;
 
 type Point = { month: MonthStr; value: number; released?: string; sources: string[]; vintages: Array<{ value: number; kind: 'latest' | 'first_reported' | 'restated' | 'revised'; released: string; sources: string[] }> };
 
+// Points are derived once per dataset: a page can hold dozens of figures.
+const pointCache = new WeakMap<Dataset, Map<string, Point[]>>();
+function cached(ds: Dataset, key: string, build: () => Point[]): Point[] {
+  let byKey = pointCache.get(ds);
+  if (!byKey) pointCache.set(ds, (byKey = new Map()));
+  let points = byKey.get(key);
+  if (!points) byKey.set(key, (points = build()));
+  return points;
+}
+
 function holdingsPoints(ds: Dataset, holder: HolderIdT): Point[] {
+  return cached(ds, holder, () => buildHoldingsPoints(ds, holder));
+}
+
+function buildHoldingsPoints(ds: Dataset, holder: HolderIdT): Point[] {
   return (ds.holdings.get(holder) ?? []).map((o) => ({
     month: o.month,
     value: o.value * 1e9,
@@ -60,6 +74,10 @@ function holdingsPoints(ds: Dataset, holder: HolderIdT): Point[] {
 }
 
 function reservePoints(ds: Dataset): Point[] {
+  return cached(ds, 'reserves', () => buildReservePoints(ds));
+}
+
+function buildReservePoints(ds: Dataset): Point[] {
   return ds.reserves.map((o) => ({
     month: o.month,
     value: o.total * 1e6,
@@ -80,8 +98,10 @@ function endOfMonthPlus(month: MonthStr, days: number): string {
 
 /** The latest month whose figure had been published by `date`. */
 function latestPublishedBy(points: Point[], date: string, lagDays: number): Point | undefined {
+  // Months ascend, so walk back from the newest; the answer is usually within a few steps.
   for (let i = points.length - 1; i >= 0; i--) {
     const p = points[i]!;
+    if (p.month > date.slice(0, 7)) continue;
     if (endOfMonthPlus(p.month, lagDays) <= date) return p;
   }
   return undefined;
@@ -153,10 +173,10 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   let refBasis: RefBasis;
   let ref: Point | undefined;
   const notes: string[] = [];
-  const byMonth = new Map(points.map((p) => [p.month, p]));
-  if (ctx.statedMonth && byMonth.has(ctx.statedMonth)) {
+  const stated = ctx.statedMonth ? points.find((p) => p.month === ctx.statedMonth) : undefined;
+  if (stated) {
     refBasis = 'stated';
-    ref = byMonth.get(ctx.statedMonth);
+    ref = stated;
   } else {
     if (ctx.statedMonth) notes.push('stated_month_not_in_data');
     refBasis = ctx.published ? 'published' : 'episode';

@@ -1,0 +1,39 @@
+import { readFileSync } from 'node:fs';
+import { expect, tabState, test } from './fixtures';
+
+const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+
+test('the extension loads: service worker running, manifest name and version', async ({ extension }) => {
+  expect(extension.extensionId).toMatch(/^[a-p]{32}$/);
+  expect(extension.serviceWorker.url()).toBe(`chrome-extension://${extension.extensionId}/background.js`);
+  const manifest = await extension.serviceWorker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { getManifest(): { name: string; version: string; manifest_version: number } } } };
+    return chrome.runtime.getManifest();
+  });
+  // getManifest() returns the name with __MSG_extName__ already localized.
+  expect(manifest.name).toBe('Treasury Lens');
+  expect(manifest.version).toBe(version);
+  expect(manifest.manifest_version).toBe(3);
+});
+
+test('the detector matches an article about the topic', async ({ page, server }) => {
+  await page.goto(new URL('article-en.html', server.url).href);
+  const state = await tabState(page);
+  expect(state.url).toBe(page.url());
+  expect(state.hit).toBe(true);
+  expect(typeof state.detectorMs).toBe('number');
+  expect(Number.isFinite(state.detectorMs)).toBe(true);
+  expect(state.detectorMs).toBeGreaterThanOrEqual(0);
+});
+
+test('the detector does not match an unrelated page', async ({ page, server }) => {
+  await page.goto(new URL('unrelated.html', server.url).href);
+  const state = await tabState(page);
+  expect(state.url).toBe(page.url());
+  expect(state.hit).toBe(false);
+});
+
+test('the popup page renders its title', async ({ page, extension }) => {
+  await page.goto(`chrome-extension://${extension.extensionId}/popup.html`);
+  await expect(page.locator('h1')).toHaveText('Treasury Lens');
+});
