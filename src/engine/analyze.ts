@@ -69,44 +69,72 @@ function normalizeDate(d: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Texts up to this size are read as one window; larger ones (a 100k-node page) only around their cues. */
+export const WHOLE_TEXT_CHARS = 200_000;
+/** Blocks of context kept on each side of a candidate block ("It holds $1.13 trillion" needs the line before). */
+export const WINDOW_NEIGHBOUR_BLOCKS = 4;
+/** Sentences analysed between two yields of analyzeSteps. */
+export const SENTENCES_PER_STEP = 120;
+
 export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Mention[] {
+  const steps = analyzeSteps(ds, text, ctx);
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+  }
+}
+
+/**
+ * The same analysis in steps: yields between groups of sentences so a caller on the page's main thread
+ * can give the page a turn (the content script slices its work by time).
+ */
+export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Generator<void, Mention[], void> {
   if (!text || !ds.trigger.test(text)) return [];
   const published = normalizeDate(ctx.published);
   const episode = episodeDate(ds);
-  const doc = docRemarkContext(ds, text);
+  const windows = text.length <= WHOLE_TEXT_CHARS ? [{ start: 0, end: text.length }] : candidateWindows(ds, text);
+  // What the page is about is read from the windows only: every cue that matters lies inside one.
+  const doc = docRemarkContext(ds, windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n'));
   const memory: DocMemory = {};
   const remarkState = { lastSpeakerKato: false, openQuote: false, holdingsBlock: -1 };
   const cue = remarkCue(ds);
-
-  const allAmounts = MAYBE_AMOUNT.test(text) ? findAmounts(text) : [];
-  const cues = allAmounts.length ? allCues(ds, text) : [];
-  let ci = 0;
   const figures: FigureMention[] = [];
   const remarks: RemarkMention[] = [];
-  let ai = 0;
-
   let blockIndex = -1;
-  for (const block of splitBlocks(text)) {
-    blockIndex++;
-    for (const s of splitSentences(text, block)) {
-      while (ai < allAmounts.length && allAmounts[ai]!.start < s.start) ai++;
-      const inSentence: Amount[] = [];
-      for (let j = ai; j < allAmounts.length && allAmounts[j]!.end <= s.end; j++) inSentence.push(allAmounts[j]!);
-      const sentenceText = text.slice(s.start, s.end);
-      const spelled = spelledAmounts(sentenceText, s.start, inSentence);
-      if (spelled.length) {
-        inSentence.push(...spelled);
-        inSentence.sort((a, b) => a.start - b.start);
-      }
-      while (ci < cues.length && cues[ci]!.start < s.start) ci++;
-      let cj = ci;
-      while (cj < cues.length && cues[cj]!.end <= s.end) cj++;
-      const sentenceCues = cues.slice(ci, cj);
-      if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode));
-      else observeSentence(text, sentenceCues, s, memory);
-      if (cue.test(sentenceText)) {
-        const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
-        if (remark) remarks.push(remarkMention(ds, text, s, remark));
+  let sentencesSinceYield = 0;
+
+  for (const w of windows) {
+    const allAmounts = MAYBE_AMOUNT.test(text.slice(w.start, w.end)) ? findAmounts(text.slice(w.start, w.end)).map((a) => shift(a, w.start)) : [];
+    const cues = allAmounts.length ? allCues(ds, text.slice(w.start, w.end)).map((c) => ({ ...c, start: c.start + w.start, end: c.end + w.start })) : [];
+    let ai = 0;
+    let ci = 0;
+    for (const block of splitBlocks(text.slice(w.start, w.end))) {
+      blockIndex++;
+      for (const rel of splitSentences(text, { start: block.start + w.start, end: block.end + w.start })) {
+        const s = rel;
+        while (ai < allAmounts.length && allAmounts[ai]!.start < s.start) ai++;
+        const inSentence: Amount[] = [];
+        for (let j = ai; j < allAmounts.length && allAmounts[j]!.end <= s.end; j++) inSentence.push(allAmounts[j]!);
+        const sentenceText = text.slice(s.start, s.end);
+        const spelled = spelledAmounts(sentenceText, s.start, inSentence);
+        if (spelled.length) {
+          inSentence.push(...spelled);
+          inSentence.sort((a, b) => a.start - b.start);
+        }
+        while (ci < cues.length && cues[ci]!.start < s.start) ci++;
+        let cj = ci;
+        while (cj < cues.length && cues[cj]!.end <= s.end) cj++;
+        const sentenceCues = cues.slice(ci, cj);
+        if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode));
+        else observeSentence(text, sentenceCues, s, memory);
+        if (cue.test(sentenceText)) {
+          const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
+          if (remark) remarks.push(remarkMention(ds, text, s, remark));
+        }
+        if (++sentencesSinceYield >= SENTENCES_PER_STEP) {
+          sentencesSinceYield = 0;
+          yield;
+        }
       }
     }
   }
@@ -116,6 +144,30 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
   for (const f of figures) if (f.subject === 'japan_fx_reserves') f.flagged = episodePage && f.verdict !== undefined;
 
   return [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
+}
+
+function shift(a: Amount, by: number): Amount {
+  return { ...a, start: a.start + by, end: a.end + by, ...(a.boundStart !== undefined ? { boundStart: a.boundStart + by } : {}) };
+}
+
+/** Blocks near a cue (trigger word, amount, remark cue), with neighbours, merged into windows. */
+export function candidateWindows(ds: Dataset, text: string): Span[] {
+  const blocks = splitBlocks(text);
+  const cue = remarkCue(ds);
+  const hot: number[] = [];
+  blocks.forEach((b, i) => {
+    const t = text.slice(b.start, b.end);
+    if (ds.trigger.test(t) || (MAYBE_AMOUNT.test(t) && /\d/.test(t)) || cue.test(t)) hot.push(i);
+  });
+  const windows: Span[] = [];
+  for (const i of hot) {
+    const from = blocks[Math.max(0, i - WINDOW_NEIGHBOUR_BLOCKS)]!.start;
+    const to = blocks[Math.min(blocks.length - 1, i + WINDOW_NEIGHBOUR_BLOCKS)]!.end;
+    const last = windows[windows.length - 1];
+    if (last && from <= last.end + 1) last.end = Math.max(last.end, to);
+    else windows.push({ start: from, end: to });
+  }
+  return windows;
 }
 
 function judgeSentence(

@@ -53,49 +53,91 @@ function skipElement(el: Element, opts: CollectOptions): boolean {
 // (same length, so offsets map one to one).
 const LAYOUT_WHITESPACE = /[\t\n\r\f\v\u2028\u2029]/g;
 
-export function collectText(root: Node, opts: CollectOptions = {}): PageText {
-  const parts: string[] = [];
-  const segments: TextSegment[] = [];
-  let length = 0;
-  let atLineStart = true;
-  const newline = () => {
-    if (!atLineStart) {
-      parts.push('\n');
-      length += 1;
-      atLineStart = true;
-    }
-  };
-  const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName.toUpperCase());
+/**
+ * Walks the DOM in document order and builds PageText. `step(deadline)` does as much as it can before
+ * `now() >= deadline` and returns whether it finished, so the content script can slice a 100k-node page
+ * into short tasks; `collectText` runs it to the end in one go.
+ */
+export class TextCollector {
+  private readonly parts: string[] = [];
+  private readonly segments: TextSegment[] = [];
+  private length = 0;
+  private atLineStart = true;
+  private node: Node | null;
+  private done = false;
 
-  let node: Node | null = root.firstChild;
-  while (node) {
-    let descend = false;
-    if (node.nodeType === 3) {
-      const data = (node as Text).data;
-      if (data.length && (!atLineStart || /\S/.test(data))) {
-        parts.push(data.replace(LAYOUT_WHITESPACE, ' '));
-        segments.push({ node: node as Text, start: length, end: length + data.length });
-        length += data.length;
-        atLineStart = false;
-      }
-    } else if (node.nodeType === 1 && !skipElement(node as Element, opts)) {
-      if (isBlock(node)) newline();
-      descend = node.firstChild !== null;
-    }
-    if (descend) {
-      node = node.firstChild;
-      continue;
-    }
-    // Leave finished subtrees, closing blocks on the way up.
-    while (node && node !== root && !node.nextSibling) {
-      node = node.parentNode;
-      if (node && node !== root && isBlock(node)) newline();
-    }
-    if (!node || node === root) break;
-    if (isBlock(node)) newline();
-    node = node.nextSibling;
+  constructor(
+    private readonly root: Node,
+    private readonly opts: CollectOptions = {},
+  ) {
+    this.node = root.firstChild;
   }
-  return { text: parts.join(''), segments };
+
+  /** Nodes visited between two clock reads: reading the clock for every node would cost more than the work. */
+  static readonly NODES_PER_CLOCK_READ = 256;
+
+  step(deadline = Infinity, now: () => number = () => performance.now()): boolean {
+    if (this.done) return true;
+    const root = this.root;
+    let node = this.node;
+    let visited = 0;
+    while (node) {
+      if (++visited % TextCollector.NODES_PER_CLOCK_READ === 0 && now() >= deadline) {
+        this.node = node;
+        return false;
+      }
+      let descend = false;
+      if (node.nodeType === 3) {
+        const data = (node as Text).data;
+        if (data.length && (!this.atLineStart || /\S/.test(data))) {
+          this.parts.push(data.replace(LAYOUT_WHITESPACE, ' '));
+          this.segments.push({ node: node as Text, start: this.length, end: this.length + data.length });
+          this.length += data.length;
+          this.atLineStart = false;
+        }
+      } else if (node.nodeType === 1 && !skipElement(node as Element, this.opts)) {
+        if (isBlock(node)) this.newline();
+        descend = node.firstChild !== null;
+      }
+      if (descend) {
+        node = node.firstChild;
+        continue;
+      }
+      // Leave finished subtrees, closing blocks on the way up.
+      while (node && node !== root && !node.nextSibling) {
+        node = node.parentNode;
+        if (node && node !== root && isBlock(node)) this.newline();
+      }
+      if (!node || node === root) break;
+      if (isBlock(node)) this.newline();
+      node = node.nextSibling;
+    }
+    this.node = null;
+    this.done = true;
+    return true;
+  }
+
+  result(): PageText {
+    // The last block's closing line break maps to no node; drop it.
+    const text = this.parts.join('');
+    return { text: this.atLineStart && text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.segments };
+  }
+
+  private newline() {
+    if (!this.atLineStart) {
+      this.parts.push('\n');
+      this.length += 1;
+      this.atLineStart = true;
+    }
+  }
+}
+
+const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName.toUpperCase());
+
+export function collectText(root: Node, opts: CollectOptions = {}): PageText {
+  const collector = new TextCollector(root, opts);
+  collector.step();
+  return collector.result();
 }
 
 /** The text node and offset for a text offset (binary search over segments). */
