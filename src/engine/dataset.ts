@@ -11,7 +11,7 @@ import type {
   Source,
   TimelineEvent,
 } from '../data/schema';
-import { TERM_FLAGS, mergeGroups, termSource } from './terms';
+import { TERM_FLAGS, mergeGroups, quickSource, termSource } from './terms';
 
 export type Dataset = {
   raw: RawDataset;
@@ -27,6 +27,8 @@ export type Dataset = {
   terms: Map<string, RegExp>;
   /** A group's terms as one non-global regex, for quick tests. */
   has: Map<string, RegExp>;
+  /** The same without boundaries: a cheap pre-test. */
+  quick: Map<string, RegExp>;
   trigger: RegExp;
 };
 
@@ -41,10 +43,12 @@ export function buildDataset(raw: RawDataset): Dataset {
   const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
   const terms = new Map<string, RegExp>();
   const has = new Map<string, RegExp>();
+  const quick = new Map<string, RegExp>();
   for (const [id, group] of Object.entries(raw.vocabulary.groups)) {
     const source = termSource(group);
     terms.set(id, new RegExp(source, `g${TERM_FLAGS}`));
     has.set(id, new RegExp(source, TERM_FLAGS));
+    quick.set(id, new RegExp(quickSource(group), 'i'));
   }
   return {
     raw,
@@ -57,6 +61,7 @@ export function buildDataset(raw: RawDataset): Dataset {
     sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
     terms,
     has,
+    quick,
     trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
   };
 }
@@ -65,8 +70,9 @@ export function buildDataset(raw: RawDataset): Dataset {
 export function termsIn(ds: Dataset, group: string, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
   const re = ds.terms.get(group);
   if (!re) throw new Error(`vocabulary has no group "${group}"`);
-  const slice = text.slice(from, to);
+  const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const out: Array<{ start: number; end: number; term: string }> = [];
+  if (!ds.quick.get(group)!.test(slice)) return out;
   re.lastIndex = 0;
   for (const m of slice.matchAll(re)) out.push({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] });
   return out;
@@ -75,5 +81,5 @@ export function termsIn(ds: Dataset, group: string, text: string, from = 0, to =
 export function hasTerm(ds: Dataset, group: string, text: string): boolean {
   const re = ds.has.get(group);
   if (!re) throw new Error(`vocabulary has no group "${group}"`);
-  return re.test(text);
+  return ds.quick.get(group)!.test(text) && re.test(text);
 }

@@ -40,7 +40,7 @@ export type StatedMonth = { month: number; year?: number; at: number; strength: 
  * Months written near a figure. `explicit` ones say the figure is "as of"/"end of" a month or are
  * labelled "data"; a bare "in February" is `weak` and only used when it sits right by the figure.
  */
-const ANY_MONTH = /(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)|月/;
+const ANY_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|月/;
 
 export function statedMonths(text: string, from: number, to: number): StatedMonth[] {
   const slice = text.slice(from, to);

@@ -225,6 +225,8 @@ export function classifyRemark(
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
 
+  // Nobody named or continuing, and no Kato on the page: this sentence cannot report his remarks.
+  if (!explicit && !continues && !doc.katoIsFinanceMinister) return undefined;
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');

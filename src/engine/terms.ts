@@ -42,3 +42,12 @@ export function triggerSource(vocab: VocabularyFile): string {
 }
 
 export const TERM_FLAGS = 'iu';
+
+/**
+ * The same terms without word boundaries: a much faster first test (no look-behind at every position),
+ * whose "no" is final. Only a "yes" needs the exact expression.
+ */
+export function quickSource(group: TermGroup): string {
+  const all = [...new Set([...group.en, ...group.ja])].sort(byLength).map(escape);
+  return all.length ? all.join('|') : '(?!)';
+}
