@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
 import { triggerSource } from './src/engine/terms';
 import type { VocabularyFile } from './src/data/schema';
@@ -12,6 +13,18 @@ const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', imp
 export default defineConfig({
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
+    // The detector runs on every page and must stay a few kB: it talks to the plain extension API
+    // (browser in Firefox, chrome in Chrome, both promise-based in MV3) instead of the polyfill the
+    // rest of the extension uses.
+    'vite:build:extendConfig': (entrypoints, viteConfig) => {
+      if (!entrypoints.every((e) => e.name === 'detector')) return;
+      const alias = viteConfig.resolve?.alias;
+      const entries = Array.isArray(alias) ? alias : Object.entries(alias ?? {}).map(([find, replacement]) => ({ find, replacement: replacement as string }));
+      viteConfig.resolve = {
+        ...viteConfig.resolve,
+        alias: [{ find: /^wxt\/browser$/, replacement: fileURLToPath(import.meta.resolve('wxt/browser')) }, ...entries],
+      };
+    },
     // An invalid data file fails the build with one line per problem (file, path, what is wrong).
     'build:before': () => {
       readDataset();
@@ -30,7 +43,19 @@ export default defineConfig({
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
     },
-    permissions: ['storage'],
+    permissions: ['storage', 'scripting'],
+    // The same scope as the detector's content script: needed to inject the annotator on demand.
+    host_permissions: ['http://*/*', 'https://*/*'],
+    commands: {
+      'toggle-highlights': {
+        suggested_key: { default: 'Alt+Shift+T' },
+        description: '__MSG_commandToggle__',
+      },
+      'next-mention': {
+        suggested_key: { default: 'Alt+Shift+N' },
+        description: '__MSG_commandNext__',
+      },
+    },
     ...(browser === 'firefox'
       ? {
           browser_specific_settings: {

@@ -1,16 +1,91 @@
-import { isMessage, tabStateKey, type TabState } from '@/src/messages';
+import { isMessage, tabStateKey, type AnnotatorCommand, type CommandName, type Message, type TabState } from '@/src/messages';
+import { disabledSites, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
+
+/** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
+const BADGE_COLOR = '#0072B2';
+
+async function readState(tabId: number): Promise<TabState | undefined> {
+  const key = tabStateKey(tabId);
+  return (await browser.storage.session.get(key))[key] as TabState | undefined;
+}
+
+async function writeState(tabId: number, state: TabState): Promise<void> {
+  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
+}
+
+async function setBadge(tabId: number, count: number): Promise<void> {
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+}
+
+async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+}
+
+async function runCommand(command: CommandName, tabId: number | undefined): Promise<void> {
+  if (command === 'toggle-highlights') {
+    await highlightsEnabledItem.setValue(!(await highlightsEnabled()));
+    return;
+  }
+  if (tabId === undefined) return;
+  const message: AnnotatorCommand = { type: 'annotator:command', command };
+  // No annotator in the tab (nothing found there): nothing to move to.
+  await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+}
+
+async function onMessage(message: Message, sender: { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string }) {
+  switch (message.type) {
+    case 'detector:result': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      const url = sender.tab?.url ?? sender.url ?? '';
+      await writeState(tabId, { url, hit: message.hit, detectorMs: message.ms, updatedAt: Date.now() });
+      await setBadge(tabId, 0);
+      const site = siteOf(url);
+      if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, sender.frameId ?? 0);
+      return;
+    }
+    case 'annotator:report': {
+      const tabId = sender.tab?.id;
+      if (tabId === undefined) return;
+      const previous = await readState(tabId);
+      const url = sender.tab?.url ?? sender.url ?? previous?.url ?? '';
+      await writeState(tabId, {
+        url,
+        hit: true,
+        detectorMs: previous?.detectorMs ?? 0,
+        updatedAt: Date.now(),
+        mentions: message.mentions,
+        count: message.count,
+        annotatorMs: message.annotatorMs,
+        longestSliceMs: message.longestSliceMs,
+        lang: message.lang,
+      });
+      await setBadge(tabId, message.count);
+      return;
+    }
+    case 'popup:command':
+      return runCommand(message.command, message.tabId);
+    case 'popup:show': {
+      const show: AnnotatorCommand = { type: 'annotator:show', index: message.index };
+      await browser.tabs.sendMessage(message.tabId, show).catch(() => undefined);
+      return;
+    }
+  }
+}
 
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    const tabId = sender.tab?.id;
-    if (!isMessage(message) || tabId === undefined || sender.id !== browser.runtime.id) return;
-    const state: TabState = {
-      url: sender.tab?.url ?? sender.url ?? '',
-      hit: message.hit,
-      detectorMs: message.ms,
-      updatedAt: Date.now(),
-    };
-    return browser.storage.session.set({ [tabStateKey(tabId)]: state });
+    if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+    return onMessage(message, sender).then(() => true);
+  });
+
+  browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {
+    if (command !== 'toggle-highlights' && command !== 'next-mention') return;
+    void (async () => {
+      const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
+      await runCommand(command, tabId);
+    })();
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -1,19 +1,86 @@
-import type { DetectorResult } from '@/src/messages';
-
-// Compiled at build time from data/vocabulary.json (see wxt.config.ts), so this script carries no dataset.
+// The detector runs on every page the user opens, so it stays tiny: no extension-API wrapper, no
+// storage library, no dataset — only the trigger expression compiled from data/vocabulary.json at
+// build time (wxt.config.ts). On a hit the background injects the annotator.
 declare const __TL_TRIGGER__: string;
+
+type Api = {
+  runtime: { sendMessage(message: unknown): Promise<unknown> };
+  storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+};
+
+/** Re-checks after the first one: single-page navigations and late content, bounded so a feed cannot keep us busy. */
+const MAX_RECHECKS = 20;
+/** Added text that is worth a new look (an article body, not a clock ticking). */
+const RECHECK_MIN_ADDED_CHARS = 400;
+/** Wait for a burst of DOM changes to settle before looking. */
+const RECHECK_DELAY_MS = 500;
+/** Stop watching the page after this long with no hit. */
+const WATCH_FOR_MS = 5 * 60_000;
 
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
-  main() {
+  async main(ctx) {
+    const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
     const started = performance.now();
+    try {
+      const stored = (await api.storage.local.get('disabledSites')).disabledSites;
+      const site = location.hostname.toLowerCase().replace(/^www\./, '');
+      if (Array.isArray(stored) && stored.includes(site)) return;
+    } catch {
+      // Unreadable settings: carry on with the defaults.
+    }
     const trigger = new RegExp(__TL_TRIGGER__, 'iu');
+    const report = (hit: boolean, t0: number) =>
+      api.runtime.sendMessage({ type: 'detector:result', hit, ms: performance.now() - t0 }).catch(() => {
+        // The background may be restarting after an update; the next navigation reports again.
+      });
+
     // textContent, not innerText: innerText forces a layout on pages that have nothing for us.
-    const hit = trigger.test(document.title) || trigger.test(document.body?.textContent ?? '');
-    const message: DetectorResult = { type: 'detector:result', hit, ms: performance.now() - started };
-    browser.runtime.sendMessage(message).catch(() => {
-      // The background may be restarting after an update; the next navigation reports again.
+    let hit = trigger.test(document.title) || trigger.test(document.body?.textContent ?? '');
+    void report(hit, started);
+    if (hit) return;
+
+    let rechecks = 0;
+    let added = 0;
+    let timer: number | undefined;
+    const recheck = (text: () => string) => {
+      if (hit || rechecks >= MAX_RECHECKS) return stop();
+      rechecks++;
+      const t0 = performance.now();
+      hit = trigger.test(document.title) || trigger.test(text());
+      if (hit) {
+        void report(true, t0);
+        stop();
+      }
+    };
+    const pending: Node[] = [];
+    const observer = new MutationObserver((records) => {
+      for (const r of records) {
+        for (const n of Array.from(r.addedNodes)) {
+          if (n.nodeType !== 1 && n.nodeType !== 3) continue;
+          pending.push(n);
+          added += (n.textContent ?? '').length;
+        }
+      }
+      if (added < RECHECK_MIN_ADDED_CHARS || timer !== undefined) return;
+      timer = ctx.setTimeout(() => {
+        timer = undefined;
+        added = 0;
+        const nodes = pending.splice(0);
+        // Only the new content: the rest of the page was already checked.
+        recheck(() => nodes.map((n) => n.textContent ?? '').join('\n'));
+      }, RECHECK_DELAY_MS);
     });
+    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    ctx.addEventListener(window, 'wxt:locationchange', () => {
+      ctx.setTimeout(() => recheck(() => document.body?.textContent ?? ''), RECHECK_DELAY_MS);
+    });
+    const stopTimer = ctx.setTimeout(() => stop(), WATCH_FOR_MS);
+    function stop() {
+      observer.disconnect();
+      clearTimeout(stopTimer);
+    }
+    ctx.onInvalidated(stop);
   },
 });

@@ -8,7 +8,42 @@ export type DetectorResult = {
   ms: number;
 };
 
-export type Message = DetectorResult;
+/** One mention as the popup, the badge and the export see it. */
+export type MentionSummary = {
+  index: number;
+  kind: 'figure' | 'remark';
+  text: string;
+  subject?: string;
+  status?: string;
+  remark?: string;
+  /** The official value the figure is judged against, USD, and its month. */
+  officialUsd?: number;
+  officialMonth?: string;
+  claims?: string[];
+};
+
+export type AnnotatorReport = {
+  type: 'annotator:report';
+  mentions: MentionSummary[];
+  /** Flagged mentions (what the badge counts). */
+  count: number;
+  /** Total main-thread time of the last scan, ms, and its longest slice. */
+  annotatorMs: number;
+  longestSliceMs: number;
+  lang: string;
+};
+
+export type CommandName = 'toggle-highlights' | 'next-mention';
+
+/** From the popup: run a command for a tab (the same as the keyboard shortcut). */
+export type PopupCommand = { type: 'popup:command'; command: CommandName; tabId: number };
+/** From the popup's page list: scroll to a mention and open its card. */
+export type ShowMention = { type: 'popup:show'; tabId: number; index: number };
+
+/** From the background to the annotator in a tab. */
+export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; index: number };
+
+export type Message = DetectorResult | AnnotatorReport | PopupCommand | ShowMention;
 
 /** What the background keeps for each tab in session storage (the service worker can be stopped). */
 export type TabState = {
@@ -16,10 +51,17 @@ export type TabState = {
   hit: boolean;
   detectorMs: number;
   updatedAt: number;
+  mentions?: MentionSummary[];
+  count?: number;
+  annotatorMs?: number;
+  longestSliceMs?: number;
+  lang?: string;
 };
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
 
+const TYPES = new Set(['detector:result', 'annotator:report', 'popup:command', 'popup:show']);
+
 export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && (value as { type?: unknown }).type === 'detector:result';
+  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
 }

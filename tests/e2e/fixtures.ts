@@ -13,6 +13,11 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 
+/** Extra response headers by fixture path: csp.html is served with a strict policy, as many news sites are. */
+export const PAGE_HEADERS = {
+  '/csp.html': { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" },
+};
+
 type TestFixtures = { context: BrowserContext; page: Page };
 type WorkerFixtures = { extension: LaunchedExtension; server: Served };
 
@@ -27,7 +32,7 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
   ],
   server: [
     async ({}, use) => {
-      const server = await serve({ root: PAGES_DIR });
+      const server = await serve({ root: PAGES_DIR, headers: PAGE_HEADERS });
       await use(server);
       await server.close();
     },

@@ -1,0 +1,151 @@
+/**
+ * Paints mentions with the CSS Custom Highlight API: one Highlight per class, no wrapper elements, no
+ * change to the page's text or layout, and nothing our MutationObserver could see. The ::highlight()
+ * rules live in one document-level <style> (a shadow root's styles cannot reach page text).
+ */
+import type { Mention } from '../engine/analyze';
+import { OWN_UI_ATTR } from './text-blocks';
+
+/** Every highlight name starts with this; the registry is shared with the page. */
+export const HIGHLIGHT_PREFIX = 'treasury-lens';
+export const HIGHLIGHT_CLASSES = ['consistent', 'disputed', 'context', 'remark', 'focus'] as const;
+export type HighlightClass = (typeof HIGHLIGHT_CLASSES)[number];
+export const highlightName = (c: HighlightClass) => `${HIGHLIGHT_PREFIX}-${c}`;
+export type Theme = 'light' | 'dark';
+
+/** Which class a mention is painted with. */
+export function classOf(m: Mention): Exclude<HighlightClass, 'focus'> {
+  if (m.kind === 'remark') return 'remark';
+  const status = m.verdict?.status;
+  if (m.subject === 'japan_fx_reserves' && status !== 'confusion' && status !== 'off') return 'context';
+  if (status === 'consistent' || status === 'conversion') return 'consistent';
+  if (status === 'unchecked') return 'context';
+  return 'disputed';
+}
+
+// Okabe–Ito colours, told apart by underline style too (solid, wavy, dashed, dotted), so colour is
+// never the only cue. The dark palette is lighter so it reads on dark pages.
+const PALETTE: Record<Theme, Record<HighlightClass, { bg: string; line: string; style: string }>> = {
+  light: {
+    consistent: { bg: 'rgba(0, 114, 178, 0.13)', line: '#0072B2', style: 'solid' },
+    disputed: { bg: 'rgba(213, 94, 0, 0.16)', line: '#C2410C', style: 'wavy' },
+    context: { bg: 'rgba(0, 158, 115, 0.14)', line: '#007A5A', style: 'dashed' },
+    remark: { bg: 'rgba(170, 51, 119, 0.10)', line: '#AA3377', style: 'dotted' },
+    focus: { bg: 'rgba(240, 228, 66, 0.55)', line: '#000000', style: 'solid' },
+  },
+  dark: {
+    consistent: { bg: 'rgba(86, 180, 233, 0.24)', line: '#56B4E9', style: 'solid' },
+    disputed: { bg: 'rgba(230, 159, 0, 0.26)', line: '#FFB347', style: 'wavy' },
+    context: { bg: 'rgba(0, 158, 115, 0.28)', line: '#4FD1A5', style: 'dashed' },
+    remark: { bg: 'rgba(204, 121, 167, 0.22)', line: '#E58FC0', style: 'dotted' },
+    focus: { bg: 'rgba(240, 228, 66, 0.40)', line: '#FFFFFF', style: 'solid' },
+  },
+};
+
+export function stylesheetText(theme: Theme): string {
+  return HIGHLIGHT_CLASSES.map((c) => {
+    const p = PALETTE[theme][c];
+    return `::highlight(${highlightName(c)}) { background-color: ${p.bg}; text-decoration: underline ${p.style} ${p.line} 2px; text-decoration-skip-ink: none; }`;
+  }).join('\n');
+}
+
+/** The relative luminance of the page's background, to choose the palette. */
+export function pageTheme(doc: Document, win: Window): Theme {
+  for (const el of [doc.body, doc.documentElement]) {
+    if (!el) continue;
+    const bg = win.getComputedStyle(el).backgroundColor;
+    const m = /rgba?\(([\d.]+),\s*([\d.]+),\s*([\d.]+)(?:,\s*([\d.]+))?/.exec(bg);
+    if (!m || (m[4] !== undefined && Number(m[4]) < 0.5)) continue;
+    const [r, g, b] = [m[1], m[2], m[3]].map((v) => {
+      const c = Number(v) / 255;
+      return c <= 0.03928 ? c / 12.92 : ((c + 0.055) / 1.055) ** 2.4;
+    });
+    return 0.2126 * r! + 0.7152 * g! + 0.0722 * b! < 0.25 ? 'dark' : 'light';
+  }
+  // No opaque background anywhere: the canvas is the browser's default, which follows color-scheme.
+  const scheme = win.getComputedStyle(doc.documentElement).colorScheme;
+  return /dark/.test(scheme) && !/light/.test(scheme) ? 'dark' : 'light';
+}
+
+export class Highlighter {
+  private style: HTMLStyleElement | undefined;
+  private readonly registered = new Map<HighlightClass, Highlight>();
+  private theme: Theme = 'light';
+
+  constructor(private readonly doc: Document) {}
+
+  static supported(win: Window): boolean {
+    return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && 'highlights' in CSS;
+  }
+
+  setTheme(theme: Theme): void {
+    this.theme = theme;
+    if (this.style) this.style.textContent = stylesheetText(theme);
+  }
+
+  private ensureStyle(): void {
+    if (this.style?.isConnected) return;
+    const style = this.doc.createElement('style');
+    style.setAttribute(OWN_UI_ATTR, '');
+    style.textContent = stylesheetText(this.theme);
+    (this.doc.head ?? this.doc.documentElement).append(style);
+    this.style = style;
+  }
+
+  /** Replaces everything painted with these ranges. */
+  paint(items: ReadonlyArray<{ range: Range; cls: Exclude<HighlightClass, 'focus'> }>): void {
+    this.ensureStyle();
+    const byClass = new Map<HighlightClass, Range[]>();
+    for (const { range, cls } of items) byClass.set(cls, [...(byClass.get(cls) ?? []), range]);
+    for (const cls of HIGHLIGHT_CLASSES) {
+      if (cls === 'focus') continue;
+      const ranges = byClass.get(cls) ?? [];
+      const name = highlightName(cls);
+      if (!ranges.length) {
+        CSS.highlights.delete(name);
+        this.registered.delete(cls);
+        continue;
+      }
+      const h = new Highlight(...ranges);
+      // Remarks are long sentences; keep figure highlights on top where they overlap.
+      h.priority = cls === 'remark' ? 0 : 1;
+      CSS.highlights.set(name, h);
+      this.registered.set(cls, h);
+    }
+  }
+
+  /** Marks the mention whose card is open (keyboard users see where they are). */
+  setFocus(range: Range | undefined): void {
+    const name = highlightName('focus');
+    if (!range) {
+      CSS.highlights.delete(name);
+      return;
+    }
+    this.ensureStyle();
+    const h = new Highlight(range);
+    h.priority = 2;
+    CSS.highlights.set(name, h);
+  }
+
+  clear(): void {
+    for (const cls of HIGHLIGHT_CLASSES) CSS.highlights.delete(highlightName(cls));
+    this.registered.clear();
+  }
+
+  destroy(): void {
+    this.clear();
+    this.style?.remove();
+    this.style = undefined;
+  }
+}
+
+/** A Range over [start, end) of the collected page text. */
+export function rangeFor(doc: Document, locateFn: (offset: number, preferEnd: boolean) => { node: Text; offset: number } | undefined, start: number, end: number): Range | undefined {
+  const a = locateFn(start, false);
+  const b = locateFn(end, true);
+  if (!a || !b) return undefined;
+  const range = doc.createRange();
+  range.setStart(a.node, a.offset);
+  range.setEnd(b.node, b.offset);
+  return range;
+}

@@ -1,0 +1,145 @@
+/**
+ * The card: opens when the pointer rests on a highlight or from the keyboard command, stays while the
+ * pointer is over it, closes on Escape or after the pointer leaves (WCAG 1.4.13), gives focus back, and
+ * says the right things in the page's language.
+ */
+import { expect, test } from './fixtures';
+import {
+  cardPart,
+  cardRoot,
+  EN_CARD_SENTENCE,
+  expectPainted,
+  focusState,
+  hoverMention,
+  NEWS_JA,
+  openPopupFor,
+  rangeCentre,
+  runCommand,
+  SETTLE_MS,
+  settledState,
+  WIRE_EN,
+} from './lens';
+
+/** Longer than "a short while" after the pointer leaves: if the card were going to close, it would have. */
+const LINGER_MS = 1_500;
+/** The parts every card has, figures and remarks alike. */
+const COMMON_PARTS = ['heading', 'clarification-line', 'sources', 'dataset', 'why', 'close'];
+/** Japan's official Treasury holdings around the article's date, however the card writes them: $1.126 tn, $1,125.9 bn, $1.131 tn, 1.13 trillion. */
+const OFFICIAL_HOLDINGS = /1[.,]1[23]\d?/;
+
+test.describe('on an English wire story', () => {
+  test.beforeEach(async ({ page, server }) => {
+    await page.goto(new URL('wire-en.html', server.url).href);
+    await expectPainted(page, WIRE_EN);
+  });
+
+  test('hovering the "$1.27 trillion" Treasuries figure opens a card saying it is the reserves, with the official value', async ({ page }) => {
+    const state = await settledState(page);
+    await hoverMention(page, 'disputed', '$1.27 trillion');
+    const card = cardRoot(page);
+    await expect(card).toBeVisible({ timeout: SETTLE_MS });
+
+    const status = state.mentions?.find((m) => m.kind === 'figure' && m.text === '$1.27 trillion' && m.subject === 'japan_treasury_holdings')?.status;
+    expect(status).toBeTruthy();
+    await expect(card).toHaveAttribute('data-status', status!);
+    await expect(cardPart(page, 'page-says')).toContainText('1.27');
+    await expect(cardPart(page, 'verdict')).toContainText(/reserve/i);
+    await expect(cardPart(page, 'verdict')).toContainText(OFFICIAL_HOLDINGS);
+    await expect(cardPart(page, 'official')).toContainText(OFFICIAL_HOLDINGS);
+    for (const part of ['range', 'definition', ...COMMON_PARTS]) await expect(cardPart(page, part), part).toHaveCount(1);
+    for (const part of ['heading', 'verdict', 'official', 'range', 'definition']) await expect(cardPart(page, part), part).not.toBeEmpty();
+  });
+
+  test('a remark card: what was said and the clarification; it stays while hovered and closes on Escape', async ({ page }) => {
+    await hoverMention(page, 'remark', EN_CARD_SENTENCE);
+    const card = cardRoot(page);
+    await expect(card).toBeVisible({ timeout: SETTLE_MS });
+    await expect(cardPart(page, 'said')).not.toBeEmpty();
+    await expect(cardPart(page, 'clarification')).toContainText(/Milan|May 4|4 May/);
+    for (const part of COMMON_PARTS) await expect(cardPart(page, part), part).toHaveCount(1);
+    await expect(cardPart(page, 'page-says')).toHaveCount(0);
+
+    // Hoverable: move from the highlight onto the card and rest there.
+    const box = (await card.boundingBox())!;
+    await page.mouse.move(box.x + box.width / 2, box.y + Math.min(box.height / 2, 40), { steps: 8 });
+    await page.waitForTimeout(LINGER_MS);
+    await expect(card).toBeVisible();
+
+    // Dismissible without moving the pointer.
+    await page.keyboard.press('Escape');
+    await expect(card).toBeHidden({ timeout: SETTLE_MS });
+  });
+
+  test('the card closes a short while after the pointer leaves both the highlight and the card', async ({ page }) => {
+    await hoverMention(page, 'consistent', '$1.13 trillion');
+    const card = cardRoot(page);
+    await expect(card).toBeVisible({ timeout: SETTLE_MS });
+    const { x, y } = await rangeCentre(page, 'consistent', '$1.13 trillion');
+    // Well away from both: the opposite side of the viewport.
+    await page.mouse.move(x < 640 ? 1200 : 40, y < 400 ? 760 : 40, { steps: 5 });
+    await expect(card).toBeHidden({ timeout: 5_000 });
+  });
+
+  test('source links open in a new tab and point at http(s) pages', async ({ page }) => {
+    await hoverMention(page, 'consistent', '$1.13 trillion');
+    await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+    const links = page.locator('treasury-lens-card [data-part="sources"] a[href]');
+    await expect(links.first()).toBeVisible();
+    const all = await links.evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).href, target: a.getAttribute('target') })));
+    expect(all.length).toBeGreaterThan(0);
+    for (const link of all) {
+      expect(link.href).toMatch(/^https?:\/\//);
+      expect(link.target).toBe('_blank');
+    }
+  });
+
+  test('keyboard: "next mention" scrolls to the first mention, opens its card with focus inside; Escape gives focus back', async ({
+    page,
+    extension,
+  }) => {
+    const state = await settledState(page);
+    expect(state.count).toBeGreaterThan(0);
+    await page.focus('#share');
+    expect(await focusState(page)).toMatchObject({ id: 'share' });
+    expect(await page.evaluate(() => window.scrollY)).toBe(0);
+
+    const popup = await openPopupFor(extension, page);
+    try {
+      await runCommand(popup, page, 'next-mention');
+      const card = cardRoot(page);
+      await expect(card).toBeVisible({ timeout: SETTLE_MS });
+      await expect.poll(() => focusState(page), { timeout: SETTLE_MS }).toMatchObject({ tag: 'treasury-lens-card', insideCard: true });
+
+      // The first mention in reading order is "$1.13 trillion", below the first screen until we scroll.
+      const firstInView = await page.evaluate(() => {
+        const highlight = CSS.highlights.get('treasury-lens-consistent');
+        const range = highlight && ([...highlight] as Range[]).find((r) => r.toString() === '$1.13 trillion');
+        const box = range?.getBoundingClientRect();
+        return Boolean(box && box.top >= 0 && box.bottom <= window.innerHeight);
+      });
+      expect(firstInView).toBe(true);
+      expect(await page.evaluate(() => window.scrollY)).toBeGreaterThan(0);
+      await expect(cardPart(page, 'page-says')).toContainText('1.13');
+
+      await page.keyboard.press('Escape');
+      await expect(card).toBeHidden({ timeout: SETTLE_MS });
+      await expect.poll(() => focusState(page), { timeout: SETTLE_MS }).toMatchObject({ id: 'share', insideCard: false });
+    } finally {
+      await popup.close();
+    }
+  });
+
+});
+
+test('on a Japanese page the card speaks Japanese', async ({ page, server }) => {
+  await page.goto(new URL('news-ja.html', server.url).href);
+  await expectPainted(page, NEWS_JA);
+  await hoverMention(page, 'consistent', '1兆1259億ドル');
+  await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+  await expect(cardPart(page, 'page-says')).toContainText('1兆1259億ドル');
+  // Hiragana: a sentence written in Japanese, not just a Japanese figure quoted back.
+  const hiragana = /[\u3041-\u309f]/;
+  await expect(cardPart(page, 'verdict')).toContainText(hiragana);
+  await expect(cardPart(page, 'definition')).toContainText(hiragana);
+  await expect(cardPart(page, 'why')).toContainText(hiragana);
+});

@@ -1,0 +1,207 @@
+/**
+ * What the browser tests look at, through the surfaces a page, a user or the popup has: the
+ * `treasury-lens-*` entries of the page's CSS.highlights registry (shared with the main world), where a
+ * highlighted range is on screen, the card in its open shadow root, the popup's command buttons and the
+ * toolbar badge. Nothing here reaches into the annotator's internals.
+ */
+import type { Locator, Page } from 'playwright/test';
+import { readTabState, type LaunchedExtension } from '../../src/cli/chromium';
+import type { TabState } from '../../src/messages';
+import { expect, tabState } from './fixtures';
+
+export const HIGHLIGHT_PREFIX = 'treasury-lens';
+/** The classes a mention is painted with. Other `treasury-lens-*` names (e.g. a focus marker) are not mentions. */
+export const MENTION_CLASSES = ['consistent', 'disputed', 'context', 'remark'] as const;
+export type MentionClass = (typeof MENTION_CLASSES)[number];
+/** Range texts by class, as the page paints them. */
+export type Painted = Partial<Record<MentionClass, string[]>>;
+
+/** Upper bound for anything the extension does once a page has loaded: detector, injection, scan, paint. */
+export const SETTLE_MS = 10_000;
+
+// ------------------------------------------------------------------ expected mentions of the fixtures
+
+/** The 2 May "card" remark and the 4 May Milan clarification as wire-en.html (and its copies) words them. */
+export const EN_CARD_SENTENCE =
+  "In a TV Tokyo interview on May 2, Finance Minister Katsunobu Kato said Japan's Treasury holdings could be among such cards in the negotiations, though whether to actually use that card was a different question.";
+export const EN_MILAN_SENTENCE =
+  "Two days later in Milan, where he was attending the Asian Development Bank's annual meeting, Kato said his comments were not meant to suggest selling Treasuries and that Japan was not considering using sales of its holdings as a bargaining tool.";
+
+/**
+ * wire-en.html, csp.html, spa.html (after the story loads) and rerender.html. "$1.27 trillion" occurs
+ * twice: first as Japan's Treasury holdings (the reserves confusion), then as its foreign reserves.
+ * China's "$765.4 billion" is not painted.
+ */
+export const WIRE_EN: Painted = {
+  consistent: ['$1.13 trillion'],
+  disputed: ['$1.27 trillion'],
+  context: ['$1.27 trillion'],
+  remark: [EN_CARD_SENTENCE, EN_MILAN_SENTENCE],
+};
+
+export const JA_CARD_SENTENCE = '加藤勝信財務相は2日のテレビ東京の番組で、保有する米国債について「（交渉の）カードとしてはある」と述べた。';
+export const JA_MILAN_SENTENCE =
+  '加藤財務相は4日、訪問先のイタリア・ミラノで記者団に対し「米国債の売却を日米交渉の手段とすることは考えていない」と述べ、売却を示唆したものではないと説明した。';
+
+/** news-ja.html: the yen conversion is painted like the dollar figure it converts. */
+export const NEWS_JA: Painted = {
+  consistent: ['1兆1259億ドル', '約163兆円'],
+  context: ['1兆2725億ドル'],
+  remark: [JA_CARD_SENTENCE, JA_MILAN_SENTENCE],
+};
+
+/** editable.html and long.html: one figure and the card sentence, in a single ordinary paragraph. */
+export const ONE_PARAGRAPH: Painted = { consistent: ['$1.13 trillion'], remark: [EN_CARD_SENTENCE] };
+
+export const countOf = (painted: Painted) => Object.values(painted).reduce((n, texts) => n + texts.length, 0);
+
+function sorted(painted: Painted): Painted {
+  const out: Painted = {};
+  for (const c of MENTION_CLASSES) if (painted[c]?.length) out[c] = [...painted[c]!].sort();
+  return out;
+}
+
+// ------------------------------------------------------------------ highlights
+
+/** Every `treasury-lens*` highlight that holds at least one range: name → range texts (sorted). */
+export function allHighlights(page: Page): Promise<Record<string, string[]>> {
+  return page.evaluate((prefix) => {
+    const out: Record<string, string[]> = {};
+    CSS.highlights.forEach((highlight, name) => {
+      if (!name.startsWith(prefix) || highlight.size === 0) return;
+      out[name] = [...highlight].map((r) => (r as Range).toString()).sort();
+    });
+    return out;
+  }, HIGHLIGHT_PREFIX);
+}
+
+/** The mention highlights by class (empty and non-mention highlights left out), texts sorted. */
+export async function painted(page: Page): Promise<Painted> {
+  const all = await allHighlights(page);
+  const out: Painted = {};
+  for (const c of MENTION_CLASSES) {
+    const texts = all[`${HIGHLIGHT_PREFIX}-${c}`];
+    if (texts?.length) out[c] = texts;
+  }
+  return out;
+}
+
+/** Waits (bounded) until the page paints exactly `expected`. */
+export async function expectPainted(page: Page, expected: Painted, timeout = SETTLE_MS): Promise<void> {
+  await expect
+    .poll(() => painted(page), { timeout, message: `treasury-lens highlights on ${page.url()}` })
+    .toEqual(sorted(expected));
+}
+
+/** Waits (bounded) until no `treasury-lens*` highlight holds a range. */
+export async function expectNothingPainted(page: Page, timeout = SETTLE_MS): Promise<void> {
+  await expect.poll(() => allHighlights(page), { timeout, message: `treasury-lens highlights on ${page.url()}` }).toEqual({});
+}
+
+/**
+ * Scrolls the `nth` range of class `cls` whose text is `text` to the middle of the viewport and returns
+ * the centre of its first line box (a sentence may wrap; its bounding box's centre may fall between words).
+ */
+export async function rangeCentre(page: Page, cls: MentionClass, text: string, nth = 0): Promise<{ x: number; y: number }> {
+  const point = await page.evaluate(
+    ({ name, text, nth }) => {
+      const highlight = CSS.highlights.get(name);
+      const ranges = highlight ? ([...highlight] as Range[]).filter((r) => r.toString() === text) : [];
+      const range = ranges[nth];
+      if (!range) return undefined;
+      const node = range.startContainer;
+      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
+      element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
+      const box = range.getClientRects()[0];
+      return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : undefined;
+    },
+    { name: `${HIGHLIGHT_PREFIX}-${cls}`, text, nth },
+  );
+  if (!point) throw new Error(`No ${cls} highlight with the text ${JSON.stringify(text)} on ${page.url()}`);
+  return point;
+}
+
+/** Moves the mouse away, then onto the highlighted text, and leaves it resting there. */
+export async function hoverMention(page: Page, cls: MentionClass, text: string): Promise<void> {
+  const { x, y } = await rangeCentre(page, cls, text);
+  await page.mouse.move(2, 2);
+  await page.mouse.move(x, y, { steps: 5 });
+}
+
+// ------------------------------------------------------------------ card
+
+/** The card root inside the `<treasury-lens-card>` shadow root (Playwright's CSS engine pierces open shadow roots). */
+export const cardRoot = (page: Page): Locator => page.locator('treasury-lens-card [data-part="card"]');
+export const cardPart = (page: Page, part: string): Locator => page.locator(`treasury-lens-card [data-part="${part}"]`);
+
+/** Where keyboard focus is: the focused element of the document, and whether focus is inside our card. */
+export function focusState(page: Page): Promise<{ tag: string | undefined; id: string | undefined; insideCard: boolean }> {
+  return page.evaluate(() => {
+    const active = document.activeElement;
+    const inner = active?.shadowRoot?.activeElement ?? null;
+    const card = active?.shadowRoot?.querySelector('[data-part="card"]');
+    return { tag: active?.tagName.toLowerCase(), id: active?.id || undefined, insideCard: Boolean(inner && card?.contains(inner)) };
+  });
+}
+
+// ------------------------------------------------------------------ background state, popup, badge
+
+/**
+ * The tab state once the detector has reported (after `since`, a Date.now() value) and, on a hit, the
+ * annotator has reported its mentions too.
+ */
+export async function settledState(page: Page, since = 0): Promise<TabState> {
+  let state: TabState | undefined;
+  await expect
+    .poll(
+      async () => {
+        state = await tabState(page, 1_000).catch(() => undefined);
+        return state !== undefined && state.updatedAt >= since && (!state.hit || state.count !== undefined);
+      },
+      { timeout: SETTLE_MS, message: `detector and annotator reports for ${page.url()}` },
+    )
+    .toBe(true);
+  return state!;
+}
+
+/** The browser's id for the tab showing `page`. */
+export async function tabIdOf(extension: LaunchedExtension, page: Page): Promise<number> {
+  let tabId: number | undefined;
+  await expect
+    .poll(async () => (tabId = (await readTabState(await extension.worker(), page.url()).catch(() => undefined))?.tabId), {
+      timeout: SETTLE_MS,
+      message: `a tab showing ${page.url()}`,
+    })
+    .toBeDefined();
+  return tabId!;
+}
+
+/**
+ * The popup, opened as a page for `page`'s tab (`popup.html?tab=<id>`): headless Chromium does not fire
+ * extension shortcuts from synthetic key events, and its buttons send the same commands. Close it when done.
+ */
+export async function openPopupFor(extension: LaunchedExtension, page: Page): Promise<Page> {
+  const tabId = await tabIdOf(extension, page);
+  const popup = await page.context().newPage();
+  await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+  return popup;
+}
+
+export type Command = 'toggle-highlights' | 'next-mention';
+
+/** Clicks the popup button for `command`, then brings `page` back to the front, as after a shortcut. */
+export async function runCommand(popup: Page, page: Page, command: Command): Promise<void> {
+  const button = popup.locator(`[data-action="${command}"]`);
+  await expect(button).toBeEnabled({ timeout: SETTLE_MS });
+  await button.click();
+  await page.bringToFront();
+}
+
+/** The action badge's text for a tab, read in the service worker. */
+export async function badgeText(extension: LaunchedExtension, tabId: number): Promise<string> {
+  const worker = await extension.worker();
+  return worker.evaluate((id) => {
+    const { chrome } = globalThis as unknown as { chrome: { action: { getBadgeText(details: { tabId: number }): Promise<string> } } };
+    return chrome.action.getBadgeText({ tabId: id });
+  }, tabId);
+}
