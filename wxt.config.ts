@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'wxt';
-import { triggerSource } from './src/engine/terms';
+import { detectorAnchorSources, detectorTriggerSource } from './src/engine/terms';
 import type { VocabularyFile } from './src/data/schema';
 import { readDataset } from './src/data/load-node';
 
@@ -31,7 +31,10 @@ export default defineConfig({
     },
   },
   vite: () => ({
-    define: { __TL_TRIGGER__: JSON.stringify(triggerSource(vocabulary)) },
+    define: {
+      __TL_TRIGGER__: JSON.stringify(detectorTriggerSource(vocabulary)),
+      __TL_ANCHORS__: JSON.stringify(detectorAnchorSources(vocabulary)),
+    },
   }),
   manifest: ({ browser }) => ({
     name: '__MSG_extName__',

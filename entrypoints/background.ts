@@ -59,6 +59,7 @@ async function onMessage(message: Message, sender: { tab?: { id?: number; url?: 
         count: message.count,
         annotatorMs: message.annotatorMs,
         longestSliceMs: message.longestSliceMs,
+        phasesMs: message.phasesMs,
         lang: message.lang,
       });
       await setBadge(tabId, message.count);

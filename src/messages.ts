@@ -30,6 +30,8 @@ export type AnnotatorReport = {
   /** Total main-thread time of the last scan, ms, and its longest slice. */
   annotatorMs: number;
   longestSliceMs: number;
+  /** Where the time went: walking the DOM, the engine, making ranges and painting. */
+  phasesMs: { collect: number; analyze: number; paint: number };
   lang: string;
 };
 
@@ -55,6 +57,7 @@ export type TabState = {
   count?: number;
   annotatorMs?: number;
   longestSliceMs?: number;
+  phasesMs?: { collect: number; analyze: number; paint: number };
   lang?: string;
 };
 

@@ -8,8 +8,8 @@ import { createCard } from '@/src/page/card';
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
-  // The card's CSS goes into its shadow root, never into the page.
-  cssInjectionMode: 'ui',
+  // The card brings its own CSS into its shadow root (card.ts); nothing is injected into the page.
+  cssInjectionMode: 'manual',
   async main(ctx) {
     // A second injection into the same document (e.g. after a bfcache restore) reuses the first.
     const g = globalThis as { __treasuryLensAnnotator?: Annotator };

@@ -234,6 +234,11 @@ export const TermGroupSchema = z.strictObject({
 export const VocabularyFileSchema = z.strictObject({
   /** Groups whose terms make a page (and a text block) worth a closer look. */
   trigger: z.array(z.string().min(1)).min(1),
+  /**
+   * Short pieces, one of which every trigger term contains (checked): the detector looks for these first,
+   * each a single fast literal search, and runs the full trigger expression only when one is present.
+   */
+  detectorAnchors: z.array(z.string().min(2)).min(1),
   groups: z.record(z.string().regex(/^[a-z_]+$/), TermGroupSchema),
 });
 

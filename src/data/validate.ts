@@ -84,8 +84,19 @@ function crossChecks(d: Partial<RawDataset>, report: Report): void {
   if (d.events) checkEvents(d.events, report);
   if (d.claims) checkClaims(d, report);
   if (d.vocabulary) {
-    d.vocabulary.trigger.forEach((g, i) => {
-      if (!(g in d.vocabulary!.groups)) report('vocabulary', ['trigger', i], `unknown group "${g}" (not in groups)`);
+    const vocab = d.vocabulary;
+    const anchors = vocab.detectorAnchors.map((a) => a.toLowerCase());
+    vocab.trigger.forEach((g, i) => {
+      const group = vocab.groups[g];
+      if (!group) return report('vocabulary', ['trigger', i], `unknown group "${g}" (not in groups)`);
+      // The detector only runs the full expression when an anchor is present: every term needs one.
+      for (const lang of ['en', 'ja'] as const) {
+        group[lang].forEach((term, j) => {
+          if (!anchors.some((a) => term.toLowerCase().includes(a))) {
+            report('vocabulary', ['groups', g, lang, j], `trigger term "${term}" contains none of detectorAnchors, so the detector would miss it`);
+          }
+        });
+      }
     });
   }
   if (d.meta && d.holdings) {

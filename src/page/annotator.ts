@@ -4,11 +4,12 @@
  * changes are batched per animation frame and trigger one rescan.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeSteps, type Mention } from '../engine/analyze';
+import { analyzeSteps, hasCue, type Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import type { AnnotatorCommand, AnnotatorReport, MentionSummary } from '../messages';
 import { highlightsEnabled, highlightsEnabledItem } from '../settings';
 import type { Card } from './card';
+import { pickLang } from './i18n';
 import { classOf, Highlighter, pageTheme, rangeFor, type HighlightClass } from './highlighter';
 import { pageLanguage, publicationDate } from './metadata';
 import { locate, OWN_UI_ATTR, OWN_UI_TAG, TextCollector, type PageText } from './text-blocks';
@@ -70,8 +71,7 @@ export class Annotator {
     this.doc = document;
     this.win = window;
     this.highlighter = new Highlighter(this.doc);
-    const pageLang = pageLanguage(this.doc);
-    this.lang = pageLang === 'ja' || pageLang === 'en' ? pageLang : deps.uiLang.startsWith('ja') ? 'ja' : 'en';
+    this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
   }
 
   async start(): Promise<void> {
@@ -146,9 +146,13 @@ export class Annotator {
       }
     };
     const body = this.doc.body ?? this.doc.documentElement;
-    const collector = new TextCollector(body, { isHidden: (el) => this.isHidden(el) });
+    // Visibility is checked afterwards, for the few elements that hold a mention: asking every element
+    // of a 100k-node page would cost more than the walk itself.
+    const collector = new TextCollector(body, { groupTest: (text) => hasCue(this.deps.ds, text) });
+    const phase0 = total;
     await slice((deadline) => collector.step(deadline));
     const page = collector.result();
+    const collectMs = total - phase0;
     const ctx = { lang: pageLanguage(this.doc) ?? '', ...(publicationDate(this.doc) ? { published: publicationDate(this.doc)! } : {}) };
     const steps = analyzeSteps(this.deps.ds, page.text, ctx);
     let mentions: Mention[] = [];
@@ -162,12 +166,17 @@ export class Annotator {
         if (performance.now() >= deadline) return false;
       }
     });
+    const analyzeMs = total - phase0 - collectMs;
     const t0 = performance.now();
     const painted: Painted[] = [];
     for (const mention of mentions) {
       if (!mention.flagged) continue;
       const range = rangeFor(this.doc, (offset, preferEnd) => locate(page, offset, preferEnd), mention.start, mention.end);
-      if (range) painted.push({ mention, range, cls: classOf(mention), index: painted.length });
+      if (!range) continue;
+      const holder = range.commonAncestorContainer;
+      const el = holder.nodeType === 1 ? (holder as Element) : holder.parentElement;
+      if (el && this.isHidden(el)) continue;
+      painted.push({ mention, range, cls: classOf(mention), index: painted.length });
     }
     this.page = page;
     const openMention = this.card?.isOpen() ? this.card.current() : undefined;
@@ -182,6 +191,7 @@ export class Annotator {
       mentions: painted.map((p) => summarize(p)),
       count: painted.length,
       annotatorMs: Math.round(total * 100) / 100,
+      phasesMs: { collect: round(collectMs), analyze: round(analyzeMs), paint: round(spent) },
       longestSliceMs: Math.round(longest * 100) / 100,
       lang: this.lang,
     });
@@ -340,6 +350,8 @@ export class Annotator {
   private async getCard(): Promise<Card> {
     if (this.card) return this.card;
     this.cardPromise ??= this.deps.createCard(this.lang, this.theme).then((card) => {
+      // Escape inside the card, its close button, or focus leaving it: the card closes itself.
+      card.onHide(() => this.highlighter.setFocus(undefined));
       card.onHoverChange((hovered) => {
         this.cardHovered = hovered;
         if (hovered) this.cancelClose();
@@ -382,6 +394,8 @@ export class Annotator {
     this.painted = [];
   }
 }
+
+const round = (ms: number) => Math.round(ms * 100) / 100;
 
 function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
   const d = doc as Document & {

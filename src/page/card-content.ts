@@ -5,15 +5,15 @@
  * and attribute values; nothing here parses HTML. Every fact, figure and quote comes from the dataset;
  * this file holds only the templates (through i18n) and the rules that pick among the data.
  *
- * `data-part` names are a contract with the browser tests and the annotator: card (the root), heading, page-says,
- * official, range, verdict, definition, said, remark, clarification, clarification-line, sources,
- * dataset, why, close.
+ * `data-part` names are a contract with the browser tests and the annotator: card (the root),
+ * heading, page-says, official, range, verdict, definition, said, remark, clarification,
+ * clarification-line, sources, dataset, why, close.
  */
 import type { Claim, Quote, Source, TimelineEvent } from '../data/schema';
 import type { FigureMention, Mention, RemarkMention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import type { FigureStatus, FigureVerdict, OfficialValue } from '../engine/verdict';
-import { formatDate, formatMonth, formatUsd, formatUsdShort } from './format';
+import { formatDate, formatMonth, formatUsd } from './format';
 import { t, type Lang, type MessageKey } from './i18n';
 
 /** Sources listed before the rest fold into an "N more" disclosure. */
@@ -147,7 +147,7 @@ function claimById(ds: Dataset, id: string | undefined): Claim | undefined {
 }
 
 /** The later clarification every card mentions: the event that clarifies the remark, per the data. */
-export function laterClarification(ds: Dataset, mention?: Mention): TimelineEvent | undefined {
+function laterClarification(ds: Dataset, mention?: Mention): TimelineEvent | undefined {
   const direct = mention?.kind === 'remark' && mention.clarifiedBy ? ds.events.get(mention.clarifiedBy) : undefined;
   if (direct) return direct;
   const remark = ds.raw.events.events.find((e) => e.kind === 'remark' && e.clarifiedBy);

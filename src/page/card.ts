@@ -11,13 +11,14 @@
  * while `onHoverChange` says the pointer is on it), dismissible with Escape from the card or the page,
  * persistent until then. Opened from the keyboard, it takes focus and gives it back when it closes.
  */
-import { autoUpdate, computePosition, flip, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide as hideWhenDetached, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import { buildCardContent } from './card-content';
 import type { Lang } from './i18n';
+import { OWN_UI_ATTR } from './text-blocks';
 // Inlined as a string (Vite `?inline`) and passed to the shadow root: no CSS file to fetch, so it works
 // for a script injected at runtime with no web-accessible resources.
 import cardCss from './card.css?inline';
@@ -114,7 +115,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       return floating;
     },
   });
-  ui.shadowHost.setAttribute('data-treasury-lens-ui', '');
+  // The annotator's text walker and mutation observer skip our own UI.
+  ui.shadowHost.setAttribute(OWN_UI_ATTR, '');
 
   const setHovered = (value: boolean) => {
     if (hovered === value) return;
@@ -177,12 +179,13 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   async function position(): Promise<void> {
     if (!target || !open) return;
     const { range, point } = target;
-    if (!rangeAlive(range)) {
+    // The page may have removed our host (a framework re-rendering <body>) or the mention's text.
+    if (!ui.shadowHost.isConnected || !rangeAlive(range)) {
       hide({ restoreFocus: false });
       return;
     }
     const run = ++positionRun;
-    const { x, y } = await computePosition(rangeReference(range), floating, {
+    const { x, y, middlewareData } = await computePosition(rangeReference(range), floating, {
       placement: 'bottom-start',
       strategy: 'fixed',
       middleware: [
@@ -197,11 +200,14 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
             elements.floating.style.setProperty('--available-height', `${h}px`);
           },
         }),
+        // A card pointing at text scrolled out of view would float over unrelated content.
+        hideWhenDetached({ strategy: 'referenceHidden' }),
       ],
     });
     if (run !== positionRun || !open) return;
     floating.style.left = `${Math.round(x)}px`;
     floating.style.top = `${Math.round(y)}px`;
+    floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
     floating.setAttribute('data-positioned', '');
   }
 
@@ -237,6 +243,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       ui.mount();
       open = true;
       ctx.addEventListener(doc, 'keydown', onDocumentKeydown, { capture: true });
+    } else if (!ui.shadowHost.isConnected) {
+      ui.mount();
     }
     startPositioning();
     if (opts.focus) {

@@ -42,11 +42,11 @@ function jaUnits(value: number, step: number): string {
 
 /**
  * A dollar amount at the precision official tables print: billions with one decimal in English
- * ("$1,125.9 billion"), oku (10^8) in Japanese (「1兆1259億ドル」). Amounts under a billion are given
- * in millions.
+ * ("$1,125.9 billion"), oku (10^8) in Japanese (「1兆1259億ドル」). Smaller amounts keep their
+ * millions ("$550 million", 「5億5000万ドル」).
  */
 export function formatUsd(lang: Lang, usd: number): string {
-  if (lang === 'ja') return `${jaUnits(usd, usd >= 1e8 ? 1e8 : 1e4)}ドル`;
+  if (lang === 'ja') return `${jaUnits(usd, usd >= 1e10 ? 1e8 : 1e6)}ドル`;
   if (usd >= 1e9) return `$${fixed(usd / 1e9, 1)} billion`;
   return `$${fixed(usd / 1e6, 0)} million`;
 }

@@ -184,6 +184,7 @@ type AnnotatorRow = {
   floorIsolated: number;
   annotatorMs: number | undefined;
   longestSliceMs: number | undefined;
+  phases: string;
   flagged: number | undefined;
   longestTask: number;
   longestTaskAfterDcl: number;
@@ -198,6 +199,7 @@ async function benchAnnotator(extension: LaunchedExtension, name: string, url: s
   const longest: number[] = [];
   const longestAfterDcl: number[] = [];
   let flagged: number | undefined;
+  const phases: Array<{ collect: number; analyze: number; paint: number }> = [];
   let nodes = 0;
   let chars = 0;
   for (let i = 0; i < ANNOTATOR_LOADS; i++) {
@@ -209,6 +211,7 @@ async function benchAnnotator(extension: LaunchedExtension, name: string, url: s
       if (state?.annotatorMs !== undefined) annotator.push(state.annotatorMs);
       if (state?.longestSliceMs !== undefined) slices.push(state.longestSliceMs);
       flagged = state?.count ?? flagged;
+      if (state?.phasesMs) phases.push(state.phasesMs);
       // Long tasks first: the floor passes below are long tasks of our own making on big pages.
       const tasks = await page.evaluate<LongTasks>(LONG_TASKS);
       longest.push(tasks.longest);
@@ -229,6 +232,9 @@ async function benchAnnotator(extension: LaunchedExtension, name: string, url: s
     floorIsolated: median(floorIsolated),
     annotatorMs: annotator.length ? median(annotator) : undefined,
     longestSliceMs: slices.length ? median(slices) : undefined,
+    phases: phases.length
+      ? `${fmt(median(phases.map((p) => p.collect)))} / ${fmt(median(phases.map((p) => p.analyze)))} / ${fmt(median(phases.map((p) => p.paint)))} ms`
+      : 'n/a',
     flagged,
     longestTask: median(longest),
     longestTaskAfterDcl: median(longestAfterDcl),
@@ -285,7 +291,7 @@ async function main(): Promise<void> {
     console.log(`\n(b) annotator, against the floor (one TreeWalker pass reading every nodeValue); ${ANNOTATOR_LOADS} loads each`);
     console.log(
       table(
-        ['page', 'text nodes', 'chars', 'floor main', 'floor isolated', 'annotatorMs', '÷ isolated', '÷ main', 'longestSliceMs', 'flagged'],
+        ['page', 'text nodes', 'chars', 'floor main', 'floor isolated', 'annotatorMs', '÷ isolated', '÷ main', 'longestSliceMs', 'walk / engine / paint', 'flagged'],
         rows.map((r) => [
           r.name,
           int(r.nodes),
@@ -296,6 +302,7 @@ async function main(): Promise<void> {
           r.annotatorMs === undefined ? 'n/a' : `${fmt(r.annotatorMs / r.floorIsolated)}×`,
           r.annotatorMs === undefined ? 'n/a' : `${fmt(r.annotatorMs / r.floorMain)}×`,
           r.longestSliceMs === undefined ? 'n/a' : `${fmt(r.longestSliceMs)} ms`,
+          r.phases,
           r.flagged === undefined ? 'n/a' : String(r.flagged),
         ]),
       ),

@@ -74,9 +74,20 @@ test.describe('on an English wire story', () => {
     await hoverMention(page, 'consistent', '$1.13 trillion');
     const card = cardRoot(page);
     await expect(card).toBeVisible({ timeout: SETTLE_MS });
-    const { x, y } = await rangeCentre(page, 'consistent', '$1.13 trillion');
-    // Well away from both: the opposite side of the viewport.
-    await page.mouse.move(x < 640 ? 1200 : 40, y < 400 ? 760 : 40, { steps: 5 });
+    // Rest in a corner of the viewport that neither the card nor the highlight covers.
+    const mention = await rangeCentre(page, 'consistent', '$1.13 trillion');
+    const box = (await card.boundingBox())!;
+    const { width, height } = page.viewportSize()!;
+    const corners = [
+      { x: 5, y: 5 },
+      { x: width - 5, y: 5 },
+      { x: 5, y: height - 5 },
+      { x: width - 5, y: height - 5 },
+    ];
+    const clear = corners.find(
+      (c) => !(c.x >= box.x && c.x <= box.x + box.width && c.y >= box.y && c.y <= box.y + box.height) && Math.hypot(c.x - mention.x, c.y - mention.y) > 100,
+    )!;
+    await page.mouse.move(clear.x, clear.y, { steps: 5 });
     await expect(card).toBeHidden({ timeout: 5_000 });
   });
 
