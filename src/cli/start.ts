@@ -13,7 +13,7 @@ import { mkdirSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright';
-import type { TabState } from '../messages';
+import type { MentionSummary, TabState } from '../messages';
 import { launchWithExtension, readTabState, type LaunchedExtension } from './chromium';
 import { serve } from './serve';
 
@@ -24,6 +24,8 @@ const SCREENSHOT = join(ROOT, '.output/demo-screenshot.png');
 /** How long a headless run waits for the extension to report on the page. */
 const REPORT_TIMEOUT_MS = 10_000;
 const REPORT_POLL_MS = 200;
+/** The card's fade-in, with room to spare. */
+const CARD_SETTLE_MS = 600;
 
 type Options = { build: boolean; article: 'en' | 'ja' };
 
@@ -68,7 +70,8 @@ async function gatherReport(extension: LaunchedExtension, page: Page): Promise<D
   while (Date.now() < deadline) {
     // Ask for a live worker each time: Chromium may stop an idle MV3 service worker and start a new one.
     const found = await readTabState(await extension.worker(), page.url()).catch(() => undefined);
-    if (found?.state) return { url: page.url(), tabId: found.tabId, state: found.state };
+    // A hit is followed by the annotator's report (the mentions); a miss is final.
+    if (found?.state && (!found.state.hit || found.state.mentions)) return { url: page.url(), tabId: found.tabId, state: found.state };
     await new Promise((done) => setTimeout(done, REPORT_POLL_MS));
   }
   return undefined;
@@ -79,8 +82,42 @@ function formatReport(report: DemoReport): string[] {
   return [
     `Page:      ${report.url}`,
     `Detector:  ${state.hit ? 'matched — the page is about the topic' : 'no match — the page is not about the topic'}`,
-    `Time:      ${state.detectorMs.toFixed(2)} ms for the trigger test`,
+    `Time:      ${state.detectorMs.toFixed(2)} ms for the trigger test${state.annotatorMs !== undefined ? `, ${state.annotatorMs.toFixed(1)} ms to annotate` : ''}`,
+    `Found:     ${state.count ?? 0} highlighted mention(s)`,
+    ...(state.mentions ?? []).map((m) => `  ${String(m.index + 1).padStart(2)}. ${describe(m)}`),
   ];
+}
+
+function describe(m: MentionSummary): string {
+  const text = m.text.length > 70 ? `${m.text.slice(0, 69)}…` : m.text;
+  if (m.kind === 'remark') return `remark (${m.remark}): "${text}"${m.claims?.length ? ` [claim: ${m.claims.join(', ')}]` : ''}`;
+  const official = m.officialUsd !== undefined ? `; official $${(m.officialUsd / 1e9).toFixed(1)} bn at ${m.officialMonth}` : '';
+  return `figure "${text}" — ${m.subject}, ${m.status ?? 'not judged'}${official}${m.claims?.length ? ` [claim: ${m.claims.join(', ')}]` : ''}`;
+}
+
+/** Rests the pointer on the first highlighted figure so the screenshot shows a card. */
+async function openFirstCard(page: Page): Promise<boolean> {
+  const point = await page.evaluate(() => {
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith('treasury-lens-disputed') && !name.startsWith('treasury-lens-consistent')) continue;
+      for (const range of highlight as unknown as Iterable<Range>) {
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0];
+        if (rect) return { x: rect.left + Math.min(8, rect.width / 2), y: rect.top + rect.height / 2 };
+      }
+    }
+    return undefined;
+  });
+  if (!point) return false;
+  await page.mouse.move(point.x, point.y);
+  return page
+    .waitForFunction(() => Boolean(document.querySelector('treasury-lens-card')?.shadowRoot?.querySelector('[data-part="card"]')), null, { timeout: 3000 })
+    .then(async () => {
+      // Let the card finish its fade-in before the picture is taken.
+      await page.waitForTimeout(CARD_SETTLE_MS);
+      return true;
+    })
+    .catch(() => false);
 }
 
 function printReport(report: DemoReport): void {
@@ -120,8 +157,10 @@ async function main(): Promise<number> {
     }
     printReport(report);
     mkdirSync(dirname(SCREENSHOT), { recursive: true });
-    await page.screenshot({ path: SCREENSHOT, fullPage: true });
-    console.log(`Screenshot: ${relative(process.cwd(), SCREENSHOT) || SCREENSHOT}`);
+    const card = await openFirstCard(page);
+    // With a card open the screenshot is of the viewport (the card floats over it); else the whole page.
+    await page.screenshot({ path: SCREENSHOT, fullPage: !card });
+    console.log(`Screenshot${card ? ' (with the card of the first highlighted figure)' : ''}: ${relative(process.cwd(), SCREENSHOT) || SCREENSHOT}`);
     return 0;
   } finally {
     await extension?.close();
