@@ -27,6 +27,7 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
 function verdictText(m: MentionSummary): string {
   if (m.kind === 'remark') return t(m.remark === 'clarification' ? 'popupRemarkClarification' : m.remark === 'earlier_dismissal' ? 'popupRemarkDismissal' : 'popupRemarkCard');
   const status = m.status ?? 'unchecked';
+  if (m.subject === 'japan_fx_reserves' && status === 'consistent') return t('popupStatus_reserves');
   const key = `popupStatus_${status}` as MessageKey;
   return t(key);
 }
