@@ -32,7 +32,12 @@ const PRONOUN_SPEAKER =
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
 const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
-const NAMED_OTHER_SPEAKER = /\b(?:said|says|told|added|wrote|noted)\s+(?!Kato\b)\p{Lu}\p{Ll}+\s+\p{Lu}\p{L}+|\b(?!Kato\b)\p{Lu}\p{Ll}+\s+(?:said|says|told|added|wrote|noted)\b/u;
+// Days, months and places before "said" are not speakers ("Kato on Sunday said").
+const NOT_A_SPEAKER = '(?:Kato|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Tokyo|Japan|Milan|Washington|Today|Later|Earlier|Then|Also|He|She|It|They|We)\\b';
+const NAMED_OTHER_SPEAKER = new RegExp(
+  `\\b(?:said|says|told|added|wrote|noted)\\s+(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+(?:said|says|told|added|wrote|noted)\\b`,
+  'u',
+);
 const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
 const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤(?:勝信)?(?:財務相|財務大臣|氏|大臣)?(?:は|が)/;
 const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
@@ -41,7 +46,9 @@ const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
 const NOT_A_GIVEN_NAME =
   /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
 const LATER = /\b(?:before|later|afterwards|subsequently|which he|a remark he|then)\b|後に|その後|のちに/i;
-const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない/i;
+// "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
+const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
+const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
 const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
 
 export type DocRemarkContext = {
@@ -251,7 +258,9 @@ export function classifyRemark(
   const clarifies =
     clarifyCue >= 0 ||
     quoted?.event.kind === 'clarification' ||
-    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !card) ||
+    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !COMMITMENT.test(sentence)) ||
+    // "Kato rules out selling Treasuries as a bargaining chip" after the remark: the Milan clarification.
+    (has('dismissal') && (card || MEANS.test(sentence)) && sell && !has('dismissal_place')) ||
     (atMilan && (card || sell || holdings));
   const remarks = card || threat || (has('remark_place') && holdings) || quoted?.event.kind === 'remark';
   const stance = has('stance') && holdings;

@@ -16,6 +16,12 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     ['Finance Minister Katsunobu Kato said on Sunday Japan does not plan to use the sale of U.S. Treasury holdings as a bargaining tool.', 'clarification'],
     ['加藤勝信財務相は2日、日本が保有する米国債について「交渉のカードとしてはある」と述べた。', 'card_remark'],
     ['加藤財務相は4日、「米国債の売却を日米交渉の手段とすることは考えていない」と述べた。', 'clarification'],
+    ["Japan's finance minister signals Treasury holdings could be used as leverage in US trade talks", 'card_remark'],
+    ["Japan finmin Kato says US Treasury holdings a bargaining chip in trade talks", 'card_remark'],
+    ["Japan's Kato says he didn't mean to suggest selling Treasuries as a bargaining chip", 'clarification'],
+    ['Finance Minister Katsunobu Kato on Sunday said Japan was not considering selling its Treasury holdings as a tactic in trade talks.', 'clarification'],
+    ['Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.', 'clarification'],
+    ['加藤財務相、米国債売却「交渉材料とせず」', 'clarification'],
   ])('%s → %s', (text, kind) => {
     const [m] = remarks(text);
     expect(m?.remark).toBe(kind);
@@ -33,6 +39,11 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
   test('"threatened to sell" carries the known false claim', () => {
     const [m] = remarks('Japan’s finance minister Katsunobu Kato threatened to sell U.S. Treasuries if the tariff talks fail.');
     expect(m!.claims).toContain('japan-threatened-to-sell');
+  });
+
+  test('before the remark was made, a ruling-out is the April dismissal', () => {
+    const [m] = remarks('Finance Minister Katsunobu Kato told parliament Japan would not sell U.S. Treasuries as a countermeasure against tariffs.', '2025-04-10');
+    expect(m?.remark).toBe('earlier_dismissal');
   });
 
   test('"he said" after a Kato sentence is Kato', () => {
