@@ -92,7 +92,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   if (!text) return [];
   let windows: Span[];
   if (text.length <= WHOLE_TEXT_CHARS) {
-    if (!ds.trigger.test(text)) return [];
+    if (!quickTrigger(ds).test(text) || !ds.trigger.test(text)) return [];
     windows = [{ start: 0, end: text.length }];
   } else {
     const found = yield* candidateWindowSteps(ds, text);
@@ -198,12 +198,18 @@ export function hasCue(ds: Dataset, text: string): boolean {
  * between them. Returns undefined when the text has no trigger word at all.
  */
 function* candidateWindowSteps(ds: Dataset, text: string): Generator<void, Span[] | undefined, void> {
-  const hot = hotCue(ds);
+  // First: is there a trigger word at all? (Most big pages stop here, at the cost of one quick pass.)
   let triggered = false;
+  for (let at = 0; at < text.length && !triggered; at += CUE_SCAN_CHUNK_CHARS) {
+    const chunk = text.slice(at, Math.min(text.length, at + CUE_SCAN_CHUNK_CHARS + CUE_OVERLAP_CHARS));
+    triggered = quickTrigger(ds).test(chunk) && ds.trigger.test(chunk);
+    yield;
+  }
+  if (!triggered) return undefined;
+  const hot = hotCue(ds);
   const positions: number[] = [];
   for (let at = 0; at < text.length; at += CUE_SCAN_CHUNK_CHARS) {
     const chunk = text.slice(at, Math.min(text.length, at + CUE_SCAN_CHUNK_CHARS + CUE_OVERLAP_CHARS));
-    if (!triggered && quickTrigger(ds).test(chunk) && ds.trigger.test(chunk)) triggered = true;
     hot.lastIndex = 0;
     for (const m of chunk.matchAll(hot)) {
       if (m.index >= CUE_SCAN_CHUNK_CHARS) break;
@@ -211,7 +217,6 @@ function* candidateWindowSteps(ds: Dataset, text: string): Generator<void, Span[
     }
     yield;
   }
-  if (!triggered) return undefined;
   const windows: Span[] = [];
   for (const pos of positions) {
     const last = windows[windows.length - 1];
