@@ -27,6 +27,9 @@ describe('subject: decided by the clause, not the page', () => {
     ['日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '約163兆円', 'japan_treasury_holdings'],
     ['中国の米国債保有額は7843億ドルだった。', '7843億ドル', 'china_treasury_holdings'],
     ['日本の外貨準備高は1兆2725億ドルで、その多くが米国債とみられる。', '1兆2725億ドル', 'japan_fx_reserves'],
+    ['Japan was the largest foreign holder of Treasuries, ahead of China with $784.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
+    ['Japan holds more U.S. Treasuries than China, with $1.13 trillion.', '$1.13 trillion', 'japan_treasury_holdings'],
+    ['外貨準備は約1兆2700億ドルだが、うち証券は約9400億ドルだ。', '約9400億ドル', 'other'],
   ])('%s → "%s" is %s', (text, needle, subject) => {
     expect(one(text, needle).subject).toBe(subject);
   });
