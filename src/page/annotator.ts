@@ -7,7 +7,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeSteps, hasCue, type Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import type { AnnotatorCommand, AnnotatorReport, MentionSummary } from '../messages';
-import { highlightsEnabled, highlightsEnabledItem } from '../settings';
+import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '../settings';
 import type { Card } from './card';
 import { pickLang } from './i18n';
 import { classOf, Highlighter, pageTheme, rangeFor, type HighlightClass } from './highlighter';
@@ -66,6 +66,7 @@ export class Annotator {
   private frameScheduled = false;
   private lang: 'en' | 'ja';
   private theme: 'light' | 'dark' = 'light';
+  private siteDisabled = false;
 
   constructor(private readonly deps: Deps) {
     this.doc = document;
@@ -79,7 +80,16 @@ export class Annotator {
     this.enabled = await highlightsEnabled();
     this.theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(this.theme);
-    highlightsEnabledItem.watch((value) => this.setEnabled(value !== false));
+    highlightsEnabledItem.watch((value) => this.setEnabled(value !== false && !this.siteDisabled));
+    // Turning the extension off for this site from the popup takes effect at once, not at the next load.
+    const site = siteOf(this.win.location.href);
+    const applySite = (sites: string[]) => {
+      this.siteDisabled = Boolean(site && sites.includes(site));
+      void highlightsEnabled().then((on) => this.setEnabled(on && !this.siteDisabled));
+    };
+    disabledSitesItem.watch(() => void disabledSites().then(applySite));
+    this.siteDisabled = Boolean(site && (await disabledSites()).includes(site));
+    this.enabled = this.enabled && !this.siteDisabled;
     const observer = new MutationObserver((records) => this.onMutations(records));
     observer.observe(this.doc.documentElement, { childList: true, subtree: true, characterData: true });
     ctx.onInvalidated(() => {

@@ -65,3 +65,27 @@ test('toggle off removes all highlights, a reload keeps them off, toggle on brin
     await leaveHighlightsOn(extension, page);
   }
 });
+
+test('turning Treasury Lens off for a site clears the page at once and keeps it off there after a reload', async ({ page, server, extension }) => {
+  await page.goto(new URL('wire-en.html', server.url).href);
+  await expectPainted(page, WIRE_EN);
+  const popup = await openPopupFor(extension, page);
+  const box = popup.locator('#site-disabled');
+  try {
+    await expect(box).toBeEnabled();
+    await box.check();
+    await expectNothingPainted(page);
+
+    // After a reload the detector bails out before reading the page: no annotator, nothing painted.
+    await page.reload();
+    await page.waitForLoadState('load');
+    await page.waitForTimeout(1500);
+    expect(await allHighlights(page)).toEqual({});
+    expect(await page.locator('style[data-treasury-lens-ui]').count()).toBe(0);
+  } finally {
+    await box.uncheck();
+    await popup.close();
+  }
+  await page.reload();
+  await expectPainted(page, WIRE_EN);
+});
