@@ -49,6 +49,20 @@ describe('collectText: the text a reader reads, mapped back to nodes', () => {
     expect(locate(page, 12)!.offset).toBe(12);
   });
 
+  test('on a parent with very many children, groups without a cue are skipped whole', () => {
+    const filler = Array.from({ length: 500 }, (_, i) => `<p>filler ${i} <b>x</b></p>`).join('');
+    const d = doc(`<div>${filler}<p>Japan holds Treasuries</p>${filler}</div><p>after</p>`);
+    const tested: string[] = [];
+    const page = collectText(d.body, { groupTest: (t) => (tested.push(t), /Treasuries/.test(t)) });
+    expect(page.text).toContain('Japan holds Treasuries');
+    expect(page.text.endsWith('\nafter')).toBe(true);
+    // Only the group holding the topic paragraph is read: 32 paragraphs, not 1,001.
+    expect(page.segments.length).toBeLessThan(100);
+    expect(tested.length).toBe(Math.ceil(1001 / 32));
+    // Without the test every paragraph is read.
+    expect(collectText(d.body).segments.length).toBe(2 * 1000 + 2);
+  });
+
   test('a sliced walk gives the same result as one pass', () => {
     const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i} <b>bold</b> text.</p>`).join('');
     const d = doc(paragraphs);
