@@ -31,18 +31,32 @@ export default defineContentScript({
       // Unreadable settings: carry on with the defaults.
     }
     const full = new RegExp(__TL_TRIGGER__, 'i');
-    // Single-literal searches are several times faster than one long alternation over a 1 MB page;
-    // the full expression (word boundaries) runs only when one of them is present.
-    const anchors = __TL_ANCHORS__.map((a) => new RegExp(a, 'i'));
-    const trigger = { test: (text: string) => anchors.some((a) => a.test(text)) && full.test(text) };
+    // One alternation of short anchors, tried text node by text node: no 1 MB string is built, and the
+    // full expression (word boundaries) runs only on a node, or a joined text, where an anchor is present.
+    const anchors = new RegExp(__TL_ANCHORS__.join('|'), 'i');
+    const trigger = { test: (text: string) => anchors.test(text) && full.test(text) };
     const report = (hit: boolean, t0: number) =>
       api.runtime.sendMessage({ type: 'detector:result', hit, ms: performance.now() - t0 }).catch(() => {
         // The background may be restarting after an update; the next navigation reports again.
       });
+    const pageHit = (): boolean => {
+      if (trigger.test(document.title)) return true;
+      const body = document.body;
+      if (!body) return false;
+      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
+      let anchored = false;
+      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
+        const data = (n as Text).data;
+        if (!anchors.test(data)) continue;
+        if (full.test(data)) return true;
+        anchored = true;
+      }
+      // A term split across nodes ("U.S. <b>Treasuries</b>"): one look at the whole text settles it.
+      return anchored && full.test(body.textContent ?? '');
+    };
 
-    // textContent, not innerText: innerText forces a layout on pages that have nothing for us.
     const t0 = performance.now();
-    let hit = trigger.test(document.title) || trigger.test(document.body?.textContent ?? '');
+    let hit = pageHit();
     void report(hit, t0);
     if (hit) return;
 

@@ -48,7 +48,7 @@ function parseNumber(raw: string): { n: number; decimals: number } | undefined {
 }
 
 const D = '[0-9０-９]';
-const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,3})?|${D}{1,6}(?:[.．]${D}{1,3})?`;
+const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,4})?|${D}{1,6}(?:[.．]${D}{1,4})?`;
 
 // English: "$1.13 trillion", "US$1.13tn", "USD 1.13 trillion", "$1.13T", "¥163 trillion", "$1 trillion-plus",
 // and unit-after forms: "1.13 trillion dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".

@@ -69,6 +69,10 @@ function normalizeDate(d: string | undefined): string | undefined {
   return m ? m[1] : undefined;
 }
 
+/** Yen per dollar within which a yen figure can stand for a dollar series (2000–2026 range, padded). */
+const MIN_YEN_PER_DOLLAR = 60;
+const MAX_YEN_PER_DOLLAR = 200;
+
 /** Texts up to this size are read as one window; larger ones (a 100k-node page) only around their cues. */
 export const WHOLE_TEXT_CHARS = 200_000;
 /** Blocks of context kept on each side of a candidate block ("It holds $1.13 trillion" needs the line before). */
@@ -183,6 +187,11 @@ function hotCue(ds: Dataset): RegExp {
   return re;
 }
 
+/** Whether a text has a trigger word (boundary-free pre-test: a "no" is final). */
+export function hasTriggerQuick(ds: Dataset, text: string): boolean {
+  return quickTrigger(ds).test(text);
+}
+
 /** Whether a piece of text has any cue the engine could start from (cheap; used to skip page regions). */
 export function hasCue(ds: Dataset, text: string): boolean {
   const re = hotCue(ds);
@@ -258,13 +267,27 @@ function judgeSentence(
   const byStart = new Map<number, FigureMention>();
   amounts.forEach((a, i) => {
     const c = classified[i]!;
-    const ctx = { ...(c.asOf ? { statedMonth: c.asOf } : {}), ...(published ? { published } : {}) };
+    const ctx = {
+      ...(c.asOf ? { statedMonth: c.asOf } : {}),
+      ...(c.asOfYear ? { statedYear: c.asOfYear } : {}),
+      ...(c.historical ? { historical: c.historical } : {}),
+      ...(published ? { published } : {}),
+    };
     let verdict: FigureVerdict | undefined;
     if (a.currency === 'USD') verdict = judgeFigure(ds, c.subject, a, ctx);
     else {
       const linked = c.conversionOf ? byStart.get(c.conversionOf.start) : undefined;
       const dollar = linked?.verdict ?? judgeFigure(ds, c.subject, { ...a, currency: 'USD', value: Number.NaN }, ctx);
       verdict = judgeYen(dollar, c.conversionOf ? { start: c.conversionOf.start, end: c.conversionOf.end } : undefined);
+      // A yen figure on its own is Japan's holdings only if some plausible exchange rate makes it so
+      // (¥163 trillion ≈ $1.1 trillion); ¥2.1 trillion of an insurer's bonds is not.
+      if (!c.conversionOf && verdict && c.subject !== 'other') {
+        const rate = a.value / verdict.official.valueUsd;
+        if (!(rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR)) {
+          verdict = undefined;
+          c.subject = 'other';
+        }
+      }
     }
     const m: FigureMention = {
       kind: 'figure',

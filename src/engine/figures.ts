@@ -26,6 +26,8 @@ const MIN_YEN_PER_DOLLAR = 70;
 const MAX_YEN_PER_DOLLAR = 170;
 /** Below this an amount is a change or a part, not the size of a country's holdings or reserves (USD). */
 const MIN_PLAUSIBLE_HOLDING = 1e11;
+/** Above this no country's holdings or reserves have ever been (USD): "$36 trillion" is the U.S. debt. */
+const MAX_PLAUSIBLE_HOLDING = 3e12;
 
 // A holder named only to compare with ("more than China", "中国を上回る") is not the holder.
 const COMPARED_BEFORE = /(?:than|ahead of|surpassing|overtaking|overtook|behind|over|among|of all|largest|biggest|top|leading)\s+(?:the\s+)?$/i;
@@ -47,6 +49,10 @@ export type DocMemory = { holder?: Holder; kind?: Kind; lastUsd?: { amount: Amou
 export type Classified = {
   subject: FigureSubject;
   asOf?: string;
+  /** A year the clause gives without a month ("in 2021", 2021年). */
+  asOfYear?: number;
+  /** The clause calls the figure a peak or record. */
+  historical?: 'peak';
   /** For a yen amount right after a dollar amount: the dollar amount it converts. */
   conversionOf?: Amount;
   reason: string;
@@ -58,6 +64,7 @@ export function allCues(ds: Dataset, text: string): Cue[] {
   for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)]) {
     for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
+  for (const t of termsIn(ds, 'peak', text)) cues.push({ ...t, group: 'peak' });
   return cues.sort((a, b) => a.start - b.start);
 }
 
@@ -107,6 +114,13 @@ function kindOf(cues: Cue[], a: Amount, left: Span, right: Span): Kind | undefin
     if (!best || d < best.d) best = { kind, d };
   }
   return best?.kind;
+}
+
+const YEAR = /(?<![\d.,$])((?:19|20)\d{2})(?![\d,]|年\d|年[０-９])/;
+
+function statedYear(clause: string): number | undefined {
+  const m = YEAR.exec(clause);
+  return m ? Number(m[1]) : undefined;
 }
 
 function clauseEnd(text: string, from: number, to: number): number {
@@ -198,13 +212,23 @@ export function classifyAmounts(
     else if (kind === 'reserves' && holder === 'japan') subject = 'japan_fx_reserves';
     else if (kind === 'treasuries' && holder === 'china') subject = 'china_treasury_holdings';
     const usd = a.currency === 'USD' ? a.value : undefined;
-    if (subject !== 'other' && usd !== undefined && usd < MIN_PLAUSIBLE_HOLDING) {
+    if (subject !== 'other' && usd !== undefined && (usd < MIN_PLAUSIBLE_HOLDING || usd > MAX_PLAUSIBLE_HOLDING)) {
       out.push({ subject: 'other', reason: 'implausible_size' });
       return;
     }
     const asOf = subject === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
+    // "the peak was just over $1.3 trillion, in 2021": a historical figure, judged against that period.
+    const clauseText = text.slice(clause.start, rightEnd);
+    const asOfYear = subject === 'other' || asOf ? undefined : statedYear(clauseText);
+    const peak = subject !== 'other' && cues.some((c) => c.group === 'peak' && c.start >= clause.start && c.end <= rightEnd);
     if (a.currency === 'USD') memory.lastUsd = { amount: a, subject, ...(asOf ? { asOf } : {}) };
-    out.push({ subject, ...(asOf ? { asOf } : {}), reason: `${holder ?? 'no_holder'}+${kind ?? 'no_kind'}` });
+    out.push({
+      subject,
+      ...(asOf ? { asOf } : {}),
+      ...(asOfYear ? { asOfYear } : {}),
+      ...(peak ? { historical: 'peak' as const } : {}),
+      reason: `${holder ?? 'no_holder'}+${kind ?? 'no_kind'}`,
+    });
   });
   return out;
 }

@@ -24,13 +24,13 @@ const HOLDINGS_RECENCY_BLOCKS = 3;
 const HEADLINE_BLOCKS = 2;
 /** Quote n-gram sizes: characters for Japanese, words for English. */
 const JA_GRAM = 9;
-const EN_GRAM = 4;
+const EN_GRAM = 5;
 
 // "he said", "the minister added", "…, the minister repeated": Kato still speaking.
 const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
+const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
 // Days, months and places before "said" are not speakers ("Kato on Sunday said").
 const NOT_A_SPEAKER = '(?:Kato|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Tokyo|Japan|Milan|Washington|Today|Later|Earlier|Then|Also|He|She|It|They|We)\\b';
@@ -56,6 +56,8 @@ export type DocRemarkContext = {
   katoIsFinanceMinister: boolean;
   /** The page is about the holdings (names Treasuries). */
   aboutHoldings: boolean;
+  /** The page names another person called Kato. */
+  otherKato: boolean;
   /** Event dates from the dataset. */
   remarkDate?: string;
   clarificationDate?: string;
@@ -90,7 +92,7 @@ function enGrams(s: string): string[] {
   const out: string[] = [];
   for (let i = 0; i + EN_GRAM <= words.length; i++) {
     const g = words.slice(i, i + EN_GRAM);
-    if (g.filter((w) => !STOPWORDS.has(w)).length >= 2) out.push(g.join(' '));
+    if (g.filter((w) => !STOPWORDS.has(w)).length >= 3) out.push(g.join(' '));
   }
   return out;
 }
@@ -144,8 +146,14 @@ export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
   const events = ds.raw.events.events;
   const remarkDate = events.find((e) => e.kind === 'remark')?.date;
   const clarificationDate = events.find((e) => e.kind === 'clarification')?.date;
+  // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
+  let otherKato = false;
+  for (const m of text.matchAll(/(\p{Lu}\p{Ll}+)\s+Kato(?![\p{L}\p{N}])/gu)) {
+    if (!NOT_A_GIVEN_NAME.test(m[1]!)) otherKato = true;
+  }
   return {
-    katoIsFinanceMinister: officeNearKato,
+    katoIsFinanceMinister: officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text)),
+    otherKato,
     aboutHoldings: hasTerm(ds, 'treasuries', text),
     ...(remarkDate ? { remarkDate } : {}),
     ...(clarificationDate ? { clarificationDate } : {}),
@@ -156,15 +164,17 @@ export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
 /** Whether the sentence names the finance minister Kato (not another Kato). */
 function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolean {
   if (/Katsunobu Kato|加藤勝信|加藤財務/.test(sentence)) return true;
-  const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence);
+  const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence) || (doc.aboutHoldings && /\bholdings\b|保有/.test(sentence));
   for (const m of sentence.matchAll(KATO_EN)) {
     const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[1] ?? '';
     const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME.test(before);
     if (givenName) continue;
+    // With another Kato on the page, a bare "Kato" is the minister only next to his title.
+    if (doc.otherKato && !/(?:Minister|FinMin|Katsunobu)\s*$/.test(before) && !hasTerm(ds, 'finance_office', sentence)) continue;
     if (doc.katoIsFinanceMinister || topical || /^Japan's$/.test(before) || hasTerm(ds, 'finance_office', sentence)) return true;
   }
   if (/加藤(?:氏|大臣|財務|勝信|さん)?/.test(sentence)) {
-    if (/加藤(?:氏|大臣)/.test(sentence) && doc.katoIsFinanceMinister) return true;
+    if (/加藤(?:氏|大臣|さん|前財務相|前大臣)/.test(sentence) && doc.katoIsFinanceMinister) return true;
     if (hasTerm(ds, 'finance_office', sentence)) return true;
   }
   // "Japan's finance minister said…" in a story about the holdings: Kato held the office then.
@@ -267,7 +277,12 @@ export function classifyRemark(
   const dismisses = ((has('dismissal') || inApril || quoted?.event.kind === 'dismissal') && (holdings || sell || Boolean(quoted))) || (stance && inApril);
 
   const before = (date: string | undefined) => Boolean(published && date && published < date);
-  if (before(doc.remarkDate)) return dismisses || clarifies || stance ? 'earlier_dismissal' : undefined;
+  // Before the card remark was made, what Kato said about the holdings can only be the April statements.
+  if (before(doc.remarkDate)) return dismisses || clarifies || stance || ((holdings || sell) && (explicit || continues)) ? 'earlier_dismissal' : undefined;
+  // After the clarification, Kato speaking about "his remarks" is the clarification.
+  if (explicit && remarkRef && KATO_SPEAKS.test(sentence) && !before(doc.clarificationDate) && /\b(?:his|my)\s+(?:remarks?|comments?)\b|自身の発言|私の発言/.test(sentence)) {
+    return 'clarification';
+  }
   if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || atMilan || headline)) {
     // "Kato said the holdings exist as a card, before clarifying days later…": in English the card is the
     // main clause. (Japanese puts the main verb last: 「…と発言し、その後…と軌道修正した」 is the clarification.)

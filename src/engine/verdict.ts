@@ -135,6 +135,10 @@ function toOfficial(p: Point): OfficialValue {
 export type VerdictContext = {
   /** Month the text states the figure is for. */
   statedMonth?: MonthStr;
+  /** Year the text states without a month. */
+  statedYear?: number;
+  /** The text calls the figure a peak or record. */
+  historical?: 'peak';
   /** Publication date of the page, YYYY-MM-DD. */
   published?: string;
 };
@@ -143,6 +147,13 @@ export type VerdictContext = {
 export function episodeDate(ds: Dataset): string {
   const remark = ds.raw.events.events.find((e) => e.kind === 'remark');
   return remark?.date ?? ds.raw.meta.compiledOn;
+}
+
+function peakPoint(ds: Dataset, series: FigureVerdict['series'], points: Point[]): Point | undefined {
+  const holder = series === 'china_treasury_holdings' ? 'china' : series === 'japan_treasury_holdings' ? 'japan' : undefined;
+  if (!holder) return undefined;
+  const rp = ds.raw.holdings.referencePoints.find((r) => r.kind === 'peak' && r.series.includes(holder));
+  return rp ? points.find((p) => p.month === rp.month) : undefined;
 }
 
 function seriesFor(subject: FigureSubject): FigureVerdict['series'] | undefined {
@@ -173,8 +184,17 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   let refBasis: RefBasis;
   let ref: Point | undefined;
   const notes: string[] = [];
-  const stated = ctx.statedMonth ? points.find((p) => p.month === ctx.statedMonth) : undefined;
+  // A peak is judged against the series' peak (a reference point in the data); a bare year against its months.
+  const peakRef = ctx.historical === 'peak' ? peakPoint(ds, series, points) : undefined;
+  const yearPoints = ctx.statedYear ? points.filter((p) => p.month.startsWith(`${ctx.statedYear}-`)) : [];
+  const stated =
+    (ctx.statedMonth ? points.find((p) => p.month === ctx.statedMonth) : undefined) ??
+    (peakRef && matchPoint(amount, peakRef) ? peakRef : undefined) ??
+    yearPoints.find((p) => matchPoint(amount, p)) ??
+    yearPoints[yearPoints.length - 1];
   if (stated) {
+    if (stated === peakRef) notes.push('historical_peak');
+    else if (!ctx.statedMonth && ctx.statedYear) notes.push('stated_year');
     refBasis = 'stated';
     ref = stated;
   } else {
@@ -214,12 +234,15 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
     return done('consistent', { matched: { ...toOfficial(ref), valueUsd: hit.value, vintage: hit.kind, ...(hit.released ? { released: hit.released } : {}) } });
   }
 
-  // 4. A known confusion (data/claims.json): the figure is really another series' value.
-  for (const claim of ds.claims) {
+  // 4. A known confusion (data/claims.json): the figure is really another series' value. Only a point
+  // figure can be that ("over $1.3 trillion" is satisfied by many things); checked around the month the
+  // figure refers to and at the months the claim itself cites (a later story quoting the 2025 claim).
+  for (const claim of amount.bound === 'over' || amount.bound === 'under' || amount.bound === 'nearly' ? [] : ds.claims) {
     const d = claim.detect;
     if (d?.type !== 'figure_confusion' || d.subject !== subject) continue;
     const other = pointsFor(ds, d.matchesSeries).points;
-    const near = other.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= 3);
+    const cited = new Set(claim.evidence.flatMap((e) => (e.type === 'reserves' || e.type === 'holdings' ? [e.month] : [])));
+    const near = other.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= 3 || cited.has(p.month));
     // Strictly: an "about" figure near another series is not enough to call it a confusion.
     const strict = { value: amount.value, halfUnit: amount.halfUnit, bound: amount.bound === 'about' ? undefined : amount.bound };
     const m = near.find((p) => matchPoint(strict, p));

@@ -4,7 +4,7 @@
  * changes are batched per animation frame and trigger one rescan.
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
-import { analyzeSteps, hasCue, type Mention } from '../engine/analyze';
+import { analyzeSteps, hasCue, hasTriggerQuick, type Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import type { AnnotatorCommand, AnnotatorReport, MentionSummary } from '../messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '../settings';
@@ -158,7 +158,10 @@ export class Annotator {
     const body = this.doc.body ?? this.doc.documentElement;
     // Visibility is checked afterwards, for the few elements that hold a mention: asking every element
     // of a 100k-node page would cost more than the walk itself.
-    const collector = new TextCollector(body, { groupTest: (text) => hasCue(this.deps.ds, text) });
+    const collector = new TextCollector(body, {
+      groupTest: (text) => hasCue(this.deps.ds, text),
+      subtreeTest: (text) => hasTriggerQuick(this.deps.ds, text),
+    });
     const phase0 = total;
     await slice((deadline) => collector.step(deadline));
     const page = collector.result();

@@ -43,6 +43,11 @@ export type CollectOptions = {
    * topic can be lost: the test is the engine's own cue test.
    */
   groupTest?: (text: string) => boolean;
+  /**
+   * Tried first on such a parent's whole text (one native call): when it fails, the parent is skipped
+   * without looking at its children. Should be cheaper than groupTest (a trigger word, not every cue).
+   */
+  subtreeTest?: (text: string) => boolean;
 };
 
 function skipElement(el: Element, opts: CollectOptions): boolean {
@@ -162,9 +167,13 @@ export class TextCollector {
         }
       }
       if (descend) {
-        grouped.push(this.isGroupedParent(node));
-        node = node.firstChild;
-        continue;
+        const many = this.isGroupedParent(node);
+        // A parent with very many children whose whole text has no cue is skipped in one go.
+        if (!many || !this.opts.subtreeTest || this.opts.subtreeTest((node as Element).textContent ?? '')) {
+          grouped.push(many);
+          node = node.firstChild;
+          continue;
+        }
       }
       if (block) this.newline();
       // Leave finished subtrees, closing blocks on the way up.

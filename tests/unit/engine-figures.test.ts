@@ -93,6 +93,30 @@ describe('verdict: from the dataset', () => {
   });
 });
 
+describe('history and plausibility', () => {
+  test('a four-decimal figure is read whole', () => {
+    expect(one("Japan's holdings of U.S. Treasuries stood at $1.1308 trillion at the end of March.", '$1.1308 trillion').verdict!.status).toBe('consistent');
+  });
+  test('"$36 trillion" in a Treasuries story is the U.S. debt, not a holding', () => {
+    expect(one("Japan's Treasury holdings are small beside the $36 trillion of U.S. debt.", '$36 trillion').subject).toBe('other');
+  });
+  test("a yen amount no exchange rate can turn into Japan's holdings is not them", () => {
+    expect(one('A Japanese insurer holds ¥2.1 trillion of U.S. Treasuries.', '¥2.1 trillion')).toMatchObject({ subject: 'other', flagged: false });
+  });
+  test('a peak is judged against the series peak, a bare year against that year', () => {
+    const peak = one('Japan’s holdings of U.S. Treasuries peaked at just over $1.3 trillion in 2021.', '$1.3 trillion');
+    expect(peak.verdict).toMatchObject({ status: 'consistent' });
+    expect(peak.verdict!.refMonth.startsWith('2021')).toBe(true);
+  });
+  test('a later story quoting the 2025 "$1.27 trillion" claim is still the reserves confusion', () => {
+    const f = one('The viral post said Japan sits on $1.27 trillion of U.S. Treasuries.', '$1.27 trillion', '2026-02-10');
+    expect(f.verdict).toMatchObject({ status: 'confusion', claim: 'reserves-as-treasuries' });
+  });
+  test('a bounded figure is never called a confusion', () => {
+    expect(one('日本の米国債保有額は1兆3000億ドル超だった。', '1兆3000億ドル超', '2025-05-03').verdict!.status).not.toBe('confusion');
+  });
+});
+
 describe('flags: only this episode is highlighted', () => {
   test('a plain reserves report is not flagged', () => {
     const [f] = figures("Japan's foreign reserves rose to $1.30 trillion at the end of April, the finance ministry said.");

@@ -61,6 +61,7 @@ describe('remarks: hard negatives stay silent', () => {
     ['Cardholders can earn points on every purchase with the new credit card.'],
     ['China cut its holdings of U.S. Treasuries to $765.4 billion, the lowest since 2009.'],
     ['加藤浩次さんが司会を務める番組で、カードゲームの特集が放送された。'],
+    ['Takeshi Kato, chief investment officer at a Tokyo insurer, spoke to reporters at the finance ministry. Kato said the insurer would not rush to sell its U.S. Treasuries.'],
   ])('%s', (text) => {
     expect(analyze(ds, text, { published: '2025-05-05' }).filter((m) => m.flagged)).toEqual([]);
   });

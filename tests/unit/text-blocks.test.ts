@@ -59,6 +59,9 @@ describe('collectText: the text a reader reads, mapped back to nodes', () => {
     // Only the group holding the topic paragraph is read: 32 paragraphs, not 1,001.
     expect(page.segments.length).toBeLessThan(100);
     expect(tested.length).toBe(Math.ceil(1001 / 32));
+    // A parent whose whole text fails the subtree test is skipped without looking at its children.
+    const skipped = collectText(d.body, { groupTest: () => true, subtreeTest: () => false });
+    expect(skipped.text).toBe('after');
     // Without the test every paragraph is read.
     expect(collectText(d.body).segments.length).toBe(2 * 1000 + 2);
   });
