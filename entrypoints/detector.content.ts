@@ -15,6 +15,9 @@ const MAX_RECHECKS = 20;
 const RECHECK_MIN_ADDED_CHARS = 400;
 /** Wait for a burst of DOM changes to settle before looking. */
 const RECHECK_DELAY_MS = 500;
+/** Text nodes longer than this are checked for being script or style text before they are searched. */
+const BIG_TEXT_NODE = 512;
+const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 /** Stop watching the page after this long with no hit. */
 const WATCH_FOR_MS = 5 * 60_000;
 
@@ -47,6 +50,8 @@ export default defineContentScript({
       let anchored = false;
       for (let n = walker.nextNode(); n; n = walker.nextNode()) {
         const data = (n as Text).data;
+        // Inline scripts, JSON and styles are often most of a page's text and none of what it says.
+        if (data.length > BIG_TEXT_NODE && NOT_PROSE.has(n.parentNode?.nodeName ?? '')) continue;
         if (!anchors.test(data)) continue;
         if (full.test(data)) return true;
         anchored = true;
