@@ -164,11 +164,14 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     return floating.firstElementChild as HTMLElement | undefined;
   }
 
+  // With no theme given the card follows the system setting; either way it carries an explicit data-theme,
+  // so card.css needs the dark palette once.
+  const systemDark = window.matchMedia?.('(prefers-color-scheme: dark)');
   function applyTheme(el: HTMLElement | undefined): void {
     if (!el) return;
-    if (theme) el.setAttribute('data-theme', theme);
-    else el.removeAttribute('data-theme');
+    el.setAttribute('data-theme', theme ?? (systemDark?.matches ? 'dark' : 'light'));
   }
+  if (systemDark) ctx.addEventListener(systemDark, 'change', () => applyTheme(cardElement()));
 
   function render(mention: Mention): void {
     const card = buildCardContent(doc, mention, ds, lang);
