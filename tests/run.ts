@@ -4,6 +4,7 @@
  *   1. typecheck          tsc --noEmit                                   (counts as one test)
  *   2. unit               vitest run                                     (its test count)
  *   3. firefox lint       wxt build -b firefox --mv3, web-ext lint       (counts as one test; 0 errors)
+ *   3b. firefox           Firefox ESR + that build over WebDriver BiDi   (its test count)
  *   4. browser (Chromium) playwright test; its globalSetup builds chrome  (its test count)
  *
  * A failing step does not stop the later ones. The last line is always `N passed, N failed`, and the exit
@@ -112,6 +113,43 @@ async function firefoxLint(): Promise<Counts & { note?: string }> {
   return errors === 0 ? { passed: 1, failed: 0, note } : { passed: 0, failed: 1, note };
 }
 
+const FIREFOX_TAP = join(RESULTS, 'firefox.tap');
+
+/** Firefox ESR driven over WebDriver BiDi with the Firefox build from the lint step (node's test runner). */
+async function firefox(): Promise<Counts & { note?: string }> {
+  rmSync(FIREFOX_TAP, { force: true });
+  const { code } = await runNode([
+    '--import',
+    'tsx',
+    '--test',
+    '--test-reporter=spec',
+    '--test-reporter-destination=stdout',
+    '--test-reporter=tap',
+    `--test-reporter-destination=${FIREFOX_TAP}`,
+    'tests/firefox/firefox.test.ts',
+  ]);
+  let tap = '';
+  try {
+    tap = readFileSync(FIREFOX_TAP, 'utf8');
+  } catch {
+    return { passed: 0, failed: 1, note: `no results (exit ${code})` };
+  }
+  const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
+  return withExit({ passed: count('pass'), failed: count('fail') + count('cancelled') }, code);
+}
+
+/** Runs node itself (for the built-in test runner), output streamed. */
+function runNode(args: readonly string[]): Promise<RunResult> {
+  return new Promise((done) => {
+    const child = spawn(process.execPath, args, { cwd: ROOT, stdio: ['ignore', 'inherit', 'inherit'], env: { ...process.env, NO_UPDATE_NOTIFIER: '1' } });
+    const timer = setTimeout(() => child.kill('SIGKILL'), STEP_TIMEOUT_MS);
+    child.on('close', (code, signal) => {
+      clearTimeout(timer);
+      done({ code: code ?? (signal ? 128 : 1), stdout: '' });
+    });
+  });
+}
+
 async function browser(): Promise<Counts & { note?: string }> {
   try {
     console.log(`Chromium: ${findChromium()}`);
@@ -135,6 +173,7 @@ async function main(): Promise<number> {
     ['typecheck (tsc)', typecheck],
     ['unit (vitest)', unit],
     ['firefox build + web-ext lint', firefoxLint],
+    ['firefox (webdriver bidi)', firefox],
     ['browser (playwright + chromium)', browser],
   ];
   const results: StepResult[] = [];

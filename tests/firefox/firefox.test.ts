@@ -1,0 +1,125 @@
+/**
+ * Firefox ESR with the built Firefox MV3 extension, driven over WebDriver BiDi (puppeteer-core; Playwright
+ * cannot load extensions into stock Firefox). The same fixture pages and expectations as the Chromium
+ * tests: highlights painted in a Firefox content script, the card on hover, nothing on the negative page.
+ *
+ * Run by `npm test` (step "firefox") after the Firefox build; alone: `npm run build:firefox && npm run test:firefox`.
+ */
+import assert from 'node:assert/strict';
+import { existsSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { after, before, describe, test } from 'node:test';
+import { fileURLToPath } from 'node:url';
+import puppeteer, { type Browser, type Page } from 'puppeteer-core';
+import { serve, type Served } from '../../src/cli/serve';
+import { HIGHLIGHT_PREFIX, MENTION_CLASSES, NEWS_JA, SETTLE_MS, WIRE_EN, type Painted } from '../support/expected';
+
+const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
+const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
+const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
+/** How long a page with nothing for us is watched before concluding nothing was painted. */
+const QUIET_MS = 3000;
+
+let browser: Browser;
+let server: Served;
+let extensionId: string;
+
+async function painted(page: Page): Promise<Painted> {
+  const all = await page.evaluate((prefix: string) => {
+    const out: Record<string, string[]> = {};
+    for (const [name, highlight] of CSS.highlights) {
+      if (!name.startsWith(`${prefix}-`)) continue;
+      out[name.slice(prefix.length + 1)] = [...(highlight as unknown as Iterable<Range>)].map((r) => r.toString()).sort();
+    }
+    return out;
+  }, HIGHLIGHT_PREFIX);
+  const out: Painted = {};
+  for (const c of MENTION_CLASSES) if (all[c]?.length) out[c] = all[c];
+  return out;
+}
+
+const sortedPainted = (p: Painted): Painted => Object.fromEntries(Object.entries(p).map(([k, v]) => [k, [...v].sort()]));
+
+async function openPage(file: string): Promise<Page> {
+  const page = await browser.newPage();
+  await page.goto(new URL(file, server.url).href);
+  return page;
+}
+
+async function waitForPainted(page: Page, expected: Painted): Promise<void> {
+  const deadline = Date.now() + SETTLE_MS;
+  let last: Painted = {};
+  while (Date.now() < deadline) {
+    last = await painted(page);
+    if (JSON.stringify(sortedPainted(last)) === JSON.stringify(sortedPainted(expected))) return;
+    await new Promise((done) => setTimeout(done, 200));
+  }
+  assert.deepEqual(sortedPainted(last), sortedPainted(expected));
+}
+
+describe('Firefox ESR with the extension', () => {
+  before(async () => {
+    const executablePath = FIREFOX_CANDIDATES.find((p) => existsSync(p));
+    if (!executablePath) throw new Error('No Firefox found: apt-get install firefox-esr, or set FIREFOX_PATH.');
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION_DIR}: run npm run build:firefox.`);
+    server = await serve({ root: PAGES_DIR });
+    browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true });
+    extensionId = await browser.installExtension(EXTENSION_DIR);
+  });
+
+  after(async () => {
+    if (browser && extensionId) await browser.uninstallExtension(extensionId).catch(() => undefined);
+    await browser?.close();
+    await server?.close();
+  });
+
+  test('wire-en: every mention painted under its class in a Firefox content script', async () => {
+    const page = await openPage('wire-en.html');
+    await waitForPainted(page, WIRE_EN);
+    await page.close();
+  });
+
+  test('news-ja: the Japanese figures, the yen conversion and both remarks', async () => {
+    const page = await openPage('news-ja.html');
+    await waitForPainted(page, NEWS_JA);
+    await page.close();
+  });
+
+  test('hovering the "$1.27 trillion" Treasuries figure opens the card: the reserves confusion', async () => {
+    const page = await openPage('wire-en.html');
+    await waitForPainted(page, WIRE_EN);
+    const point = await page.evaluate((name: string) => {
+      for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + Math.min(6, rect.width / 2), y: rect.top + rect.height / 2 };
+      }
+      return undefined;
+    }, `${HIGHLIGHT_PREFIX}-disputed`);
+    assert.ok(point, 'the disputed figure has a range on screen');
+    await page.mouse.move(point.x, point.y);
+    await page.waitForFunction(() => Boolean(document.querySelector('treasury-lens-card')?.shadowRoot?.querySelector('[data-part="card"]')), {
+      timeout: SETTLE_MS,
+    });
+    const card = await page.evaluate(() => {
+      const root = document.querySelector('treasury-lens-card')!.shadowRoot!;
+      return {
+        status: root.querySelector('[data-part="card"]')?.getAttribute('data-status'),
+        verdict: root.querySelector('[data-part="verdict"]')?.textContent ?? '',
+        sources: [...root.querySelectorAll('[data-part="sources"] a[href]')].map((a) => (a as HTMLAnchorElement).href),
+      };
+    });
+    assert.equal(card.status, 'confusion');
+    assert.match(card.verdict, /reserves/i);
+    assert.ok(card.sources.length > 0 && card.sources.every((h) => /^https?:/.test(h)));
+    await page.close();
+  });
+
+  test('negative: China, reserves without Treasuries, another Kato — nothing painted', async () => {
+    const page = await openPage('negative.html');
+    await new Promise((done) => setTimeout(done, QUIET_MS));
+    assert.deepEqual(await painted(page), {});
+    await page.close();
+  });
+});
