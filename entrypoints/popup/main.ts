@@ -25,7 +25,12 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
 }
 
 function verdictText(m: MentionSummary): string {
-  if (m.kind === 'remark') return t(m.remark === 'clarification' ? 'popupRemarkClarification' : m.remark === 'earlier_dismissal' ? 'popupRemarkDismissal' : 'popupRemarkCard');
+  if (m.kind === 'remark') {
+    // Which statement, from the dataset's timeline (the event of the kind the sentence reports).
+    const kind = m.remark === 'clarification' ? 'clarification' : m.remark === 'earlier_dismissal' ? 'dismissal' : 'remark';
+    const event = events.events.find((e) => e.kind === kind);
+    return event ? t('popupRemark', event.title[lang], event.date) : '';
+  }
   const status = m.status ?? 'unchecked';
   if (m.subject === 'japan_fx_reserves' && status === 'consistent') return t('popupStatus_reserves');
   const key = `popupStatus_${status}` as MessageKey;
