@@ -243,14 +243,6 @@ function* candidateWindowSteps(ds: Dataset, text: string): Generator<void, Span[
   return windows;
 }
 
-/** The windows of a huge text in one go (for tests and tools). */
-export function candidateWindows(ds: Dataset, text: string): Span[] {
-  const steps = candidateWindowSteps(ds, text);
-  for (;;) {
-    const r = steps.next();
-    if (r.done) return r.value ?? [];
-  }
-}
 
 function judgeSentence(
   ds: Dataset,

@@ -36,11 +36,6 @@ export function mergeGroups(vocab: VocabularyFile, ids: readonly string[]): Term
   return { en, ja };
 }
 
-/** The page-level trigger: any term of the groups that vocabulary.trigger lists. */
-export function triggerSource(vocab: VocabularyFile): string {
-  return termSource(mergeGroups(vocab, vocab.trigger));
-}
-
 export const TERM_FLAGS = 'iu';
 
 /**

@@ -51,16 +51,6 @@ export function formatUsd(lang: Lang, usd: number): string {
   return `$${fixed(usd / 1e6, 0)} million`;
 }
 
-/**
- * A dollar amount as headlines round it: "$1.13 trillion" / 「1兆1300億ドル」 (trillions to two
- * decimals; smaller amounts to the billion).
- */
-export function formatUsdShort(lang: Lang, usd: number): string {
-  if (lang === 'ja') return `${jaUnits(usd, usd >= 1e12 ? 1e10 : usd >= 1e8 ? 1e8 : 1e4)}ドル`;
-  if (usd >= 1e12) return `$${fixed(usd / 1e12, 2)} trillion`;
-  if (usd >= 1e9) return `$${fixed(usd / 1e9, 0)} billion`;
-  return `$${fixed(usd / 1e6, 0)} million`;
-}
 
 function parseYm(month: string): { year: number; month: number } | undefined {
   const m = /^(\d{4})-(\d{2})/.exec(month);

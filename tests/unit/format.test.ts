@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest';
-import { formatDate, formatMonth, formatUsd, formatUsdShort } from '../../src/page/format';
+import { formatDate, formatMonth, formatUsd } from '../../src/page/format';
 
 describe('formatUsd: the precision official tables print', () => {
   test.each([
@@ -19,17 +19,6 @@ describe('formatUsd: the precision official tables print', () => {
   });
 });
 
-describe('formatUsdShort: as headlines round it', () => {
-  test.each([
-    [1125.9e9, '$1.13 trillion', '1兆1300億ドル'],
-    [1.27e12, '$1.27 trillion', '1兆2700億ドル'],
-    [1.1e12, '$1.10 trillion', '1兆1000億ドル'],
-    [784.3e9, '$784 billion', '7843億ドル'],
-  ])('%d → %s / %s', (value, en, ja) => {
-    expect(formatUsdShort('en', value)).toBe(en);
-    expect(formatUsdShort('ja', value)).toBe(ja);
-  });
-});
 
 describe('months and dates', () => {
   test.each([
