@@ -61,7 +61,6 @@ export function detectorTriggerSource(vocab: VocabularyFile): string {
   return [...en.map(edge), ...ja].join('|') || '(?!)';
 }
 
-export const DETECTOR_FLAGS = 'i';
 
 /** The detector's anchors as one source per anchor (single literals: fast searches, tried one by one). */
 export function detectorAnchorSources(vocab: VocabularyFile): string[] {
