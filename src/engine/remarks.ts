@@ -215,9 +215,28 @@ export type RemarkState = {
   openQuote: boolean;
   /** Index of the last block that named the holdings. */
   holdingsBlock: number;
+  /** The last remark found, and in which block: "He also stressed…" continues the same statement. */
+  lastRemark?: { kind: RemarkKind; block: number };
 };
 
+/** Blocks after a remark sentence within which a continuing "he said" sentence still reports it. */
+const CONTINUATION_BLOCKS = 1;
+
 export function classifyRemark(
+  ds: Dataset,
+  text: string,
+  s: Span,
+  blockIndex: number,
+  doc: DocRemarkContext,
+  state: RemarkState,
+  published: string | undefined,
+): RemarkKind | undefined {
+  const kind = classifySentence(ds, text, s, blockIndex, doc, state, published);
+  if (kind) state.lastRemark = { kind, block: blockIndex };
+  return kind;
+}
+
+function classifySentence(
   ds: Dataset,
   text: string,
   s: Span,
@@ -296,5 +315,8 @@ export function classifyRemark(
   if (dismisses) return 'earlier_dismissal';
   // "Holdings are kept to fund intervention": the stance Kato restated; which time depends on the date.
   if (stance) return before(doc.clarificationDate) ? 'earlier_dismissal' : 'clarification';
+  // "He also stressed that Japan does not hold them to support the U.S.": still the same statement.
+  const last = state.lastRemark;
+  if (continues && (holdings || sell) && last && blockIndex - last.block <= CONTINUATION_BLOCKS) return last.kind;
   return undefined;
 }
