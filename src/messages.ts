@@ -15,6 +15,8 @@ export type MentionSummary = {
   text: string;
   subject?: string;
   status?: string;
+  /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
+  conversion?: boolean;
   remark?: string;
   /** The official value the figure is judged against, USD, and its month. */
   officialUsd?: number;

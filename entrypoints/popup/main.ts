@@ -34,6 +34,7 @@ function verdictText(m: MentionSummary): string {
   const status = m.status ?? 'unchecked';
   if (m.subject === 'japan_fx_reserves' && status === 'consistent') return t('popupStatus_reserves');
   const key = `popupStatus_${status}` as MessageKey;
+  if (m.conversion) return `${t('popupStatus_conversion')} — ${t(key)}`;
   return t(key);
 }
 

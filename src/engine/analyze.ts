@@ -112,6 +112,8 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   const cue = remarkCue(ds);
   const figures: FigureMention[] = [];
   const remarks: RemarkMention[] = [];
+  // Dollar figures by offset: a yen conversion may sit in the next sentence ("円換算では約163兆円").
+  const byStart = new Map<number, FigureMention>();
   let blockIndex = -1;
   let sentencesSinceYield = 0;
 
@@ -137,7 +139,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
         let cj = ci;
         while (cj < cues.length && cues[cj]!.end <= s.end) cj++;
         const sentenceCues = cues.slice(ci, cj);
-        if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode));
+        if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode, byStart));
         else observeSentence(text, sentenceCues, s, memory);
         if (cue.test(sentenceText)) {
           const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
@@ -253,10 +255,10 @@ function judgeSentence(
   memory: DocMemory,
   published: string | undefined,
   episode: string,
+  byStart: Map<number, FigureMention>,
 ): FigureMention[] {
   const classified = classifyAmounts(text, s, sentenceCues, amounts, memory, published, episode);
   const out: FigureMention[] = [];
-  const byStart = new Map<number, FigureMention>();
   amounts.forEach((a, i) => {
     const c = classified[i]!;
     const ctx = {

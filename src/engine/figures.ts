@@ -166,8 +166,11 @@ export function classifyAmounts(
     const next = amounts[i + 1];
     const left: Span = { start: segmentStart, end: a.boundStart ?? a.start };
     segmentStart = a.end;
-    const rightEnd = next ? next.start : sentence.end;
-    const right: Span = { start: a.end, end: clauseEnd(text, a.end, rightEnd) };
+    // "1兆2700億ドル（約180兆円）の米国債": a bracketed conversion right after does not end the clause.
+    const convertedNext = next && a.currency === 'USD' && next.currency === 'JPY' && /^[\s(（]*(?:約|およそ|about\s|roughly\s)?$/.test(text.slice(a.end, next.start));
+    const following = convertedNext ? amounts[i + 2] : next;
+    const rightEnd = following ? following.start : sentence.end;
+    const right: Span = { start: a.end, end: clauseEnd(text, convertedNext ? next.end : a.end, rightEnd) };
     const clause: Span = { start: clauseStart(text, left.start, left.end), end: right.end };
     const before = text.slice(Math.max(sentence.start, left.end - 40), left.end);
     const after = text.slice(a.end, Math.min(sentence.end, a.end + 30));

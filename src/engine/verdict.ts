@@ -277,3 +277,14 @@ export function judgeYen(dollar: FigureVerdict | undefined, conversionOf: { star
   if (conversionOf) return { ...dollar, status: 'conversion', conversionOf, notes: [...dollar.notes] };
   return { ...dollar, status: 'unchecked', notes: [...dollar.notes, 'yen_without_dollar_figure'] };
 }
+
+/**
+ * The status a reader should see: a yen conversion takes the status of the dollar figure it converts
+ * (a conversion of the "$1.27 trillion" confusion is a confusion too).
+ */
+export function effectiveStatus(v: FigureVerdict): Exclude<FigureStatus, 'conversion'> {
+  if (v.status !== 'conversion') return v.status;
+  if (v.claim) return 'confusion';
+  if (v.matched) return v.matched.month < v.refMonth ? 'outdated' : 'consistent';
+  return 'off';
+}

@@ -5,6 +5,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import { analyzeSteps, hasCue, hasTriggerQuick, type Mention } from '../engine/analyze';
+import { effectiveStatus } from '../engine/verdict';
 import type { Dataset } from '../engine/dataset';
 import type { AnnotatorCommand, AnnotatorReport, MentionSummary } from '../messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '../settings';
@@ -433,7 +434,14 @@ export function summarize(p: Painted): MentionSummary {
     kind: 'figure',
     text,
     subject: m.subject,
-    ...(m.verdict ? { status: m.verdict.status, officialUsd: m.verdict.official.valueUsd, officialMonth: m.verdict.official.month } : {}),
+    ...(m.verdict
+      ? {
+          status: effectiveStatus(m.verdict),
+          ...(m.verdict.status === 'conversion' ? { conversion: true } : {}),
+          officialUsd: m.verdict.official.valueUsd,
+          officialMonth: m.verdict.official.month,
+        }
+      : {}),
     ...(m.verdict?.claim ? { claims: [m.verdict.claim] } : {}),
   };
 }

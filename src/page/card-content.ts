@@ -12,7 +12,7 @@
 import type { Claim, Quote, Source, TimelineEvent } from '../data/schema';
 import type { FigureMention, Mention, RemarkMention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
-import type { FigureStatus, FigureVerdict, OfficialValue } from '../engine/verdict';
+import { effectiveStatus, type FigureStatus, type FigureVerdict, type OfficialValue } from '../engine/verdict';
 import { formatDate, formatMonth, formatUsd } from './format';
 import { t, type Lang, type MessageKey } from './i18n';
 
@@ -407,11 +407,7 @@ const usd = (doc: Document, lang: Lang, v: number) => num(doc, formatUsd(lang, v
 const month = (doc: Document, lang: Lang, m: string) => h(doc, 'span', { class: 'nowrap' }, formatMonth(lang, m));
 
 /** What a yen amount's dollar figure was found to be (a conversion carries the dollar verdict's data). */
-function dollarStatus(v: FigureVerdict): Exclude<FigureStatus, 'conversion' | 'unchecked'> {
-  if (v.claim) return 'confusion';
-  if (v.matched) return v.matched.month < v.refMonth ? 'outdated' : 'consistent';
-  return 'off';
-}
+const dollarStatus = (v: FigureVerdict) => effectiveStatus(v);
 
 /** The sources of the published value a figure matched, when that was an earlier vintage of the month. */
 function vintageSources(ds: Dataset, v: FigureVerdict): string[] {

@@ -4,6 +4,7 @@
  * rules live in one document-level <style> (a shadow root's styles cannot reach page text).
  */
 import type { Mention } from '../engine/analyze';
+import { effectiveStatus } from '../engine/verdict';
 import { OWN_UI_ATTR } from './text-blocks';
 
 /** Every highlight name starts with this; the registry is shared with the page. */
@@ -16,9 +17,9 @@ export type Theme = 'light' | 'dark';
 /** Which class a mention is painted with. */
 export function classOf(m: Mention): Exclude<HighlightClass, 'focus'> {
   if (m.kind === 'remark') return 'remark';
-  const status = m.verdict?.status;
+  const status = m.verdict ? effectiveStatus(m.verdict) : undefined;
   if (m.subject === 'japan_fx_reserves' && status !== 'confusion' && status !== 'off') return 'context';
-  if (status === 'consistent' || status === 'conversion') return 'consistent';
+  if (status === 'consistent') return 'consistent';
   if (status === 'unchecked') return 'context';
   return 'disputed';
 }

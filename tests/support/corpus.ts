@@ -6,6 +6,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Mention } from '../../src/engine/analyze';
 import type { Dataset } from '../../src/engine/dataset';
+import { effectiveStatus } from '../../src/engine/verdict';
 import { scanText } from '../../src/cli/scan';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
@@ -105,8 +106,9 @@ export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
       r.figures.tp++;
       if (label.status) {
         r.statusTotal++;
-        const got = hit.verdict?.status;
-        const same = got === label.status || (label.status === 'consistent' && got === 'conversion');
+        // A yen conversion is shown with the status of the dollar figure it converts.
+        const got = hit.verdict ? effectiveStatus(hit.verdict) : undefined;
+        const same = got === label.status;
         if (same) r.statusAgree++;
         else errors.push(`status of "${label.text}": expected ${label.status}, got ${got}`);
       }

@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { analyze, type FigureMention } from '../../src/engine/analyze';
 import { realDataset } from '../support/dataset';
+import { effectiveStatus } from '../../src/engine/verdict';
 
 const ds = realDataset();
 const figures = (text: string, published = '2025-05-03') =>
@@ -84,6 +85,19 @@ describe('verdict: from the dataset', () => {
     const f = one('日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '約163兆円');
     expect(f.valueJpy).toBeCloseTo(163e12, -6);
     expect(f.verdict).toMatchObject({ status: 'conversion', refMonth: '2025-02' });
+  });
+
+  test('a yen conversion in the next sentence still follows its dollar figure', () => {
+    const text = '日本が保有する米国債は1兆ドルを超える。円換算では約163兆円にのぼる。';
+    const f = one(text, '約163兆円');
+    expect(f.subject).toBe('japan_treasury_holdings');
+    expect(effectiveStatus(f.verdict!)).toBe('consistent');
+  });
+
+  test('the yen conversion of the reserves confusion is a confusion too', () => {
+    const f = one('日本は約1兆2700億ドル（約180兆円）の米国債を保有しているとの投稿が広がった。', '約180兆円');
+    expect(f.verdict!.status).toBe('conversion');
+    expect(effectiveStatus(f.verdict!)).toBe('confusion');
   });
 
   test('the official range covers the months around the reference month', () => {
