@@ -32,7 +32,8 @@ const MAX_PLAUSIBLE_HOLDING = 3e12;
 // A holder named only to compare with ("more than China", "中国を上回る") is not the holder.
 const COMPARED_BEFORE = /(?:than|ahead of|surpassing|overtaking|overtook|behind|over|among|of all|largest|biggest|top|leading)\s+(?:the\s+)?$/i;
 const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|を含む)/;
-const ATTACHED = /^(?:'s|’s)?\s*(?:with|at|of|holding|holds|held|has|had|on)?\s*(?:about|some|roughly|nearly|around)?\s*(?:の|は|が)?$/;
+const ATTACHED =
+  /^(?:(?:'s|’s)?\s*(?:with|at|of|holding|holds|held|has|had|on)?|,\s*(?:which|that|who)\s+(?:held|holds|had|has|owned|owns))?\s*(?:about|some|roughly|nearly|around)?\s*(?:の|は|が)?$/;
 // "rose $4.9 billion to …", "increased by $20 billion", "1兆ドルの増加": a change, not a level.
 const CHANGE_BEFORE = /(?:rose|rise|risen|fell|fall|fallen|increased|decreased|climbed|dropped|slipped|grew|declined|jumped|added|shed|trimmed|reduced|cut|boosted|gained|lost|by|up|down)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more than\s+|less than\s+)?(?:an?\s+)?$/i;
 const CHANGE_AFTER = /^(?:\s*(?:increase|decrease|drop|rise|decline|gain|fall|jump|reduction|cut|net (?:purchases|sales)|worth of (?:purchases|sales))\b|(?:の)?(?:増|減|売り越し|買い越し))/i;
@@ -86,7 +87,7 @@ function isComparison(text: string, cue: Cue, sentence: Span): boolean {
 /** The holder of an amount: the nearest holder named before it in its clause, else right after it. */
 function holderOf(text: string, cues: Cue[], a: Amount, left: Span, right: Span, sentence: Span): Holder | undefined {
   // A compared holder still owns the amount attached to it: "ahead of China with $784.3 billion".
-  const attached = (c: Cue) => c.end <= a.start && a.start - c.end <= 16 && ATTACHED.test(text.slice(c.end, a.boundStart ?? a.start));
+  const attached = (c: Cue) => c.end <= a.start && (a.boundStart ?? a.start) - c.end <= 24 && ATTACHED.test(text.slice(c.end, a.boundStart ?? a.start));
   const holders = cues.filter((c) => c.group in HOLDER_GROUPS && (!isComparison(text, c, sentence) || attached(c)));
   const before = holders.filter((c) => c.end <= a.start && c.start >= left.start);
   if (before.length) return HOLDER_GROUPS[before[before.length - 1]!.group];

@@ -54,7 +54,8 @@ export function statedMonths(text: string, from: number, to: number): StatedMont
     if (name[0] !== name[0]!.toUpperCase()) continue;
     const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
     if (!month) continue;
-    const explicit = Boolean(dataWord) || /end|as of/i.test(m[0]);
+    // "end-February", "as of March", "February data", or a month with its year ("by October 2022").
+    const explicit = Boolean(dataWord) || /end|as of/i.test(m[0]) || Boolean(year);
     if (!explicit && !lead) continue;
     out.push({ month, ...(year ? { year: Number(year) } : {}), at: from + m.index, strength: explicit ? 'explicit' : 'weak' });
   }

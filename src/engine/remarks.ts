@@ -45,6 +45,8 @@ const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
 // titles, sentence openers and function words do not.
 const NOT_A_GIVEN_NAME =
   /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
+// Kato speaking about what he himself said: after Milan, that is the clarification.
+const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 const LATER = /\b(?:before|later|afterwards|subsequently|which he|a remark he|then)\b|後に|その後|のちに/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
@@ -299,7 +301,7 @@ function classifySentence(
   // Before the card remark was made, what Kato said about the holdings can only be the April statements.
   if (before(doc.remarkDate)) return dismisses || clarifies || stance || ((holdings || sell) && (explicit || continues)) ? 'earlier_dismissal' : undefined;
   // After the clarification, Kato speaking about "his remarks" is the clarification.
-  if (explicit && remarkRef && KATO_SPEAKS.test(sentence) && !before(doc.clarificationDate) && /\b(?:his|my)\s+(?:remarks?|comments?)\b|自身の発言|私の発言/.test(sentence)) {
+  if (explicit && KATO_SPEAKS.test(sentence) && !before(doc.clarificationDate) && OWN_REMARKS.test(sentence)) {
     return 'clarification';
   }
   if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || atMilan || headline)) {
@@ -309,8 +311,11 @@ function classifySentence(
     const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
     if (english && remarks && cardCue >= 0 && clarifyCue > cardCue && LATER.test(sentence.slice(cardCue, clarifyCue))) return 'card_remark';
     // A stance statement before the clarification happened can only be the earlier one.
-    return before(doc.clarificationDate) && !remarks ? 'earlier_dismissal' : 'clarification';
+    return before(doc.clarificationDate) && !remarks && !atMilan ? 'earlier_dismissal' : 'clarification';
   }
+  // Told to lawmakers, or in April: the Diet statement, whatever words it shares with the card remark
+  // ("not as a diplomatic weapon"). The card remark was made on television.
+  if (inApril && !has('remark_place') && (holdings || sell || stance || has('stance'))) return 'earlier_dismissal';
   if (remarks) return 'card_remark';
   if (dismisses) return 'earlier_dismissal';
   // "Holdings are kept to fund intervention": the stance Kato restated; which time depends on the date.

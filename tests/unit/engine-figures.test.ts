@@ -31,6 +31,7 @@ describe('subject: decided by the clause, not the page', () => {
     ['Japan was the largest foreign holder of Treasuries, ahead of China with $784.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
     ['Japan holds more U.S. Treasuries than China, with $1.13 trillion.', '$1.13 trillion', 'japan_treasury_holdings'],
     ['外貨準備は約1兆2700億ドルだが、うち証券は約9400億ドルだ。', '約9400億ドル', 'other'],
+    ['Japan remained the top holder of U.S. government debt, ahead of China, which held about $784 billion at the end of February.', '$784 billion', 'china_treasury_holdings'],
   ])('%s → "%s" is %s', (text, needle, subject) => {
     expect(one(text, needle).subject).toBe(subject);
   });

@@ -41,6 +41,16 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(m!.claims).toContain('japan-threatened-to-sell');
   });
 
+  test('told to lawmakers: the Diet statement, even with a word it shares with the card remark', () => {
+    const text = 'Finance Minister Katsunobu Kato spoke about Japan’s Treasury holdings.\nIn April he had told lawmakers the bonds were managed with currency intervention in mind, not as a diplomatic weapon.';
+    expect(remarks(text).map((m) => m.remark)).toEqual([undefined, 'earlier_dismissal'].filter(Boolean));
+  });
+
+  test('"what I said" after Milan is the clarification', () => {
+    const text = 'Finance Minister Katsunobu Kato was asked about Japan’s U.S. Treasury holdings in Milan.\n"What I said was never about selling our holdings," Kato said.';
+    expect(remarks(text).at(-1)?.remark).toBe('clarification');
+  });
+
   test('before the remark was made, a ruling-out is the April dismissal', () => {
     const [m] = remarks('Finance Minister Katsunobu Kato told parliament Japan would not sell U.S. Treasuries as a countermeasure against tariffs.', '2025-04-10');
     expect(m?.remark).toBe('earlier_dismissal');
