@@ -138,10 +138,12 @@ function clauseStart(text: string, from: number, to: number): number {
 }
 
 function statedMonthFor(text: string, a: Amount, left: Span, right: Span, published: string | undefined, episodeYear: number): string | undefined {
+  const gap = (at: number) => (at >= a.end ? at - a.end : a.start - at);
   const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || m.at >= a.end);
   const near = months
     .filter((m) => m.strength === 'explicit' || Math.min(Math.abs(m.at - a.end), Math.abs(a.start - m.at)) <= 25)
-    .sort((x, y) => Math.abs(x.at - a.start) - Math.abs(y.at - a.start));
+    // Nearest by the gap between the words and the figure ("…in February, from $1,079.3 billion in January").
+    .sort((x, y) => gap(x.at) - gap(y.at));
   const m = near[0];
   if (!m) return undefined;
   const year = m.year ?? resolveYear(m.month, published, episodeYear);

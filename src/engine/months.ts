@@ -25,11 +25,10 @@ const MONTHS: Record<string, number> = {
 const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 
 // "as of end-February", "at the end of February 2025", "end-March", "as of February", "February data",
-// "in February", "for January". The phrase must sit close to the figure (see statedMonth).
-const EN_STATED = new RegExp(
-  `(?:(?:as of|at|by|through|until)\\s+(?:the\\s+)?)?(end[- ](?:of\\s+)?|as of\\s+|in\\s+|for\\s+|since\\s+)?${MONTH_NAME}(?:,?\\s+((?:19|20)\\d{2}))?(\\s+data|\\s+figures)?`,
-  'gu',
-);
+// "in February", "for January". Found by the month name, then the words just before it are read: a
+// leading optional group would make the expression try every position of the text.
+const EN_MONTH = new RegExp(`\\b${MONTH_NAME}(?:,?\\s+((?:19|20)\\d{2}))?(\\s+data|\\s+figures)?`, 'gu');
+const EN_LEAD = /(end[- ](?:of\s+)?|as of\s+|in\s+|for\s+|since\s+|by\s+|through\s+|until\s+)(?:the\s+)?$/i;
 const JA_STATED = /(?:((?:19|20|２０)[0-9０-９]{2})年)?([0-9０-９]{1,2})月(末|時点|末時点|中)?/gu;
 
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
@@ -46,16 +45,15 @@ export function statedMonths(text: string, from: number, to: number): StatedMont
   const slice = text.slice(from, to);
   const out: StatedMonth[] = [];
   if (!ANY_MONTH.test(slice)) return out;
-  for (const m of slice.matchAll(EN_STATED)) {
-    const [, lead, name = '', year, dataWord] = m;
+  for (const m of slice.matchAll(EN_MONTH)) {
+    const [, name = '', year, dataWord] = m;
+    const lead = EN_LEAD.exec(slice.slice(Math.max(0, m.index - 16), m.index))?.[1];
     // "May" is also a modal verb: only count it with a lead-in or a year.
     if (/^may$/i.test(name) && !lead && !year) continue;
-    // Month names must be capitalised ("march" is a verb).
-    if (name[0] !== name[0]!.toUpperCase()) continue;
     const month = MONTHS[name.toLowerCase().replace(/\.$/, '')];
     if (!month) continue;
     // "end-February", "as of March", "February data", or a month with its year ("by October 2022").
-    const explicit = Boolean(dataWord) || /end|as of/i.test(m[0]) || Boolean(year);
+    const explicit = Boolean(dataWord) || Boolean(lead && /end|as of/i.test(lead)) || Boolean(year);
     if (!explicit && !lead) continue;
     out.push({ month, ...(year ? { year: Number(year) } : {}), at: from + m.index, strength: explicit ? 'explicit' : 'weak' });
   }

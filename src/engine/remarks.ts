@@ -150,8 +150,9 @@ export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
   const clarificationDate = events.find((e) => e.kind === 'clarification')?.date;
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
-  for (const m of text.matchAll(/(\p{Lu}\p{Ll}+)\s+Kato(?![\p{L}\p{N}])/gu)) {
-    if (!NOT_A_GIVEN_NAME.test(m[1]!)) otherKato = true;
+  for (let at = text.indexOf('Kato'); at >= 0 && !otherKato; at = text.indexOf('Kato', at + 4)) {
+    const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1];
+    if (given && !NOT_A_GIVEN_NAME.test(given) && !/[\p{L}\p{N}]/u.test(text[at + 4] ?? '')) otherKato = true;
   }
   return {
     katoIsFinanceMinister: officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text)),
