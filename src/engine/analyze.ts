@@ -5,7 +5,7 @@
 import { findAmounts, MAYBE_AMOUNT, type Amount, type Bound } from './amounts';
 import type { Dataset } from './dataset';
 import { TERM_FLAGS, mergeGroups, quickSource, termSource } from './terms';
-import { allCues, classifyAmounts, observeSentence, type Cue, type DocMemory } from './figures';
+import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
 import { classifyRemark, docRemarkContext, EVENT_KIND, type RemarkKind } from './remarks';
 import { splitBlocks, splitSentences, type Span } from './segment';
@@ -68,10 +68,6 @@ function normalizeDate(d: string | undefined): string | undefined {
   const m = d && /^(\d{4}-\d{2}-\d{2})/.exec(d);
   return m ? m[1] : undefined;
 }
-
-/** Yen per dollar within which a yen figure can stand for a dollar series (2000–2026 range, padded). */
-const MIN_YEN_PER_DOLLAR = 60;
-const MAX_YEN_PER_DOLLAR = 200;
 
 /** Texts up to this size are read as one window; larger ones (a 100k-node page) only around their cues. */
 export const WHOLE_TEXT_CHARS = 200_000;
@@ -277,7 +273,7 @@ function judgeSentence(
       // (¥163 trillion ≈ $1.1 trillion); ¥2.1 trillion of an insurer's bonds is not.
       if (!c.conversionOf && verdict && c.subject !== 'other') {
         const rate = a.value / verdict.official.valueUsd;
-        if (!(rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR)) {
+        if (!plausibleYenPerDollar(rate)) {
           verdict = undefined;
           c.subject = 'other';
         }

@@ -22,8 +22,11 @@ const KIND_RIGHT_REACH = 48;
 /** How far before an amount a kind word still describes it ("Treasury holdings stood at …"). */
 const KIND_LEFT_REACH = 120;
 /** Yen per dollar within which a yen figure can be a conversion of a dollar figure (2000–2026 range, padded). */
-const MIN_YEN_PER_DOLLAR = 70;
-const MAX_YEN_PER_DOLLAR = 170;
+export const MIN_YEN_PER_DOLLAR = 70;
+export const MAX_YEN_PER_DOLLAR = 170;
+
+/** Whether yen ÷ dollars is an exchange rate the period has seen. */
+export const plausibleYenPerDollar = (rate: number) => rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR;
 /** Below this an amount is a change or a part, not the size of a country's holdings or reserves (USD). */
 const MIN_PLAUSIBLE_HOLDING = 1e11;
 /** Above this no country's holdings or reserves have ever been (USD): "$36 trillion" is the U.S. debt. */
@@ -185,7 +188,7 @@ export function classifyAmounts(
       const last = memory.lastUsd;
       // Yen per dollar implied by reading the yen figure as a conversion of the last dollar figure.
       const rate = last ? a.value / last.amount.value : 0;
-      const plausibleRate = rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR;
+      const plausibleRate = plausibleYenPerDollar(rate);
       const sameSentence = last !== undefined && last.amount.start >= sentence.start;
       const cue = last !== undefined && CONVERSION_CUE.test(text.slice(Math.max(last.amount.end, sentence.start - 80), Math.min(sentence.end, a.end + 30)));
       const convertsLast = last && plausibleRate && (bracketed || sameSentence || cue);

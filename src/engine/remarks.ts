@@ -225,16 +225,10 @@ export type RemarkState = {
 /** Blocks after a remark sentence within which a continuing "he said" sentence still reports it. */
 const CONTINUATION_BLOCKS = 1;
 
-export function classifyRemark(
-  ds: Dataset,
-  text: string,
-  s: Span,
-  blockIndex: number,
-  doc: DocRemarkContext,
-  state: RemarkState,
-  published: string | undefined,
-): RemarkKind | undefined {
-  const kind = classifySentence(ds, text, s, blockIndex, doc, state, published);
+/** Classifies a sentence and remembers the result for the sentences that continue it. */
+export function classifyRemark(...args: Parameters<typeof classifySentence>): RemarkKind | undefined {
+  const kind = classifySentence(...args);
+  const [, , , blockIndex, , state] = args;
   if (kind) state.lastRemark = { kind, block: blockIndex };
   return kind;
 }

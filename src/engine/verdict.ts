@@ -163,9 +163,9 @@ function seriesFor(subject: FigureSubject): FigureVerdict['series'] | undefined 
   return undefined;
 }
 
-function pointsFor(ds: Dataset, series: FigureVerdict['series']): { points: Point[]; lag: number; kind: Evidence['type'] } {
-  if (series === 'japan_reserves_total') return { points: reservePoints(ds), lag: MOF_LAG_DAYS, kind: 'reserves' };
-  return { points: holdingsPoints(ds, series === 'china_treasury_holdings' ? 'china' : 'japan'), lag: TIC_LAG_DAYS, kind: 'holdings' };
+function pointsFor(ds: Dataset, series: FigureVerdict['series']): { points: Point[]; lag: number } {
+  if (series === 'japan_reserves_total') return { points: reservePoints(ds), lag: MOF_LAG_DAYS };
+  return { points: holdingsPoints(ds, series === 'china_treasury_holdings' ? 'china' : 'japan'), lag: TIC_LAG_DAYS };
 }
 
 function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence {
@@ -176,9 +176,8 @@ function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence 
 export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount, ctx: VerdictContext): FigureVerdict | undefined {
   const series = seriesFor(subject);
   if (!series || amount.currency !== 'USD') return undefined;
-  const { points } = pointsFor(ds, series);
+  const { points, lag } = pointsFor(ds, series);
   if (!points.length) return undefined;
-  const lag = series === 'japan_reserves_total' ? MOF_LAG_DAYS : TIC_LAG_DAYS;
 
   // 1. Which month the figure refers to.
   let refBasis: RefBasis;
