@@ -39,7 +39,14 @@ async function onMessage(message: Message, sender: { tab?: { id?: number; url?: 
       const tabId = sender.tab?.id;
       if (tabId === undefined) return;
       const url = sender.tab?.url ?? sender.url ?? '';
-      await writeState(tabId, { url, hit: message.hit, detectorMs: message.ms, updatedAt: Date.now() });
+      await writeState(tabId, {
+        url,
+        hit: message.hit,
+        detectorMs: message.ms,
+        detectorSlices: message.slices,
+        detectorLongestSliceMs: message.longestSliceMs,
+        updatedAt: Date.now(),
+      });
       await setBadge(tabId, 0);
       const site = siteOf(url);
       if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, sender.frameId ?? 0);
@@ -54,6 +61,8 @@ async function onMessage(message: Message, sender: { tab?: { id?: number; url?: 
         url,
         hit: true,
         detectorMs: previous?.detectorMs ?? 0,
+        detectorSlices: previous?.detectorSlices,
+        detectorLongestSliceMs: previous?.detectorLongestSliceMs,
         updatedAt: Date.now(),
         mentions: message.mentions,
         count: message.count,

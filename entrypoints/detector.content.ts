@@ -1,6 +1,8 @@
 // The detector runs on every page the user opens, so it stays tiny: no extension-API wrapper, no
-// storage library, no dataset — only the trigger expression compiled from data/vocabulary.json at
+// storage library, no dataset — only the trigger expressions compiled from data/vocabulary.json at
 // build time (wxt.config.ts). On a hit the background injects the annotator.
+import { compileTrigger, scanText, textHits, type ScanResult } from '../src/page/detect';
+
 declare const __TL_TRIGGER__: string;
 declare const __TL_ANCHORS__: string[];
 
@@ -15,9 +17,12 @@ const MAX_RECHECKS = 20;
 const RECHECK_MIN_ADDED_CHARS = 400;
 /** Wait for a burst of DOM changes to settle before looking. */
 const RECHECK_DELAY_MS = 500;
-/** Text nodes longer than this are checked for being script or style text before they are searched. */
-const BIG_TEXT_NODE = 512;
-const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
+/** One slice of the walk; the walk runs in idle time, resuming where it stopped. */
+const SLICE_MS = 3;
+/** The first look waits for the page to settle after loading, but never longer than this. */
+const FIRST_LOOK_TIMEOUT_MS = 1_000;
+/** Later slices wait for idle time, but never longer than this. */
+const SLICE_TIMEOUT_MS = 200;
 /** Stop watching the page after this long with no hit. */
 const WATCH_FOR_MS = 5 * 60_000;
 
@@ -33,72 +38,69 @@ export default defineContentScript({
     } catch {
       // Unreadable settings: carry on with the defaults.
     }
-    const full = new RegExp(__TL_TRIGGER__, 'i');
-    // One alternation of short anchors, tried text node by text node: no 1 MB string is built, and the
-    // full expression (word boundaries) runs only on a node, or a joined text, where an anchor is present.
-    const anchors = new RegExp(__TL_ANCHORS__.join('|'), 'i');
-    const trigger = { test: (text: string) => anchors.test(text) && full.test(text) };
-    const report = (hit: boolean, t0: number) =>
-      api.runtime.sendMessage({ type: 'detector:result', hit, ms: performance.now() - t0 }).catch(() => {
-        // The background may be restarting after an update; the next navigation reports again.
-      });
-    const pageHit = (): boolean => {
-      if (trigger.test(document.title)) return true;
-      const body = document.body;
-      if (!body) return false;
-      const walker = document.createTreeWalker(body, NodeFilter.SHOW_TEXT);
-      let anchored = false;
-      for (let n = walker.nextNode(); n; n = walker.nextNode()) {
-        const data = (n as Text).data;
-        // Inline scripts, JSON and styles are often most of a page's text and none of what it says.
-        if (data.length > BIG_TEXT_NODE && NOT_PROSE.has(n.parentNode?.nodeName ?? '')) continue;
-        if (!anchors.test(data)) continue;
-        if (full.test(data)) return true;
-        anchored = true;
+    // Short literal anchors tried node by node; the exact expression (word boundaries) only where one is.
+    const trigger = compileTrigger(__TL_ANCHORS__.join('|'), __TL_TRIGGER__);
+    const report = (result: Pick<ScanResult, 'hit' | 'ms' | 'slices' | 'longestSliceMs'>) =>
+      api.runtime
+        .sendMessage({ type: 'detector:result', hit: result.hit, ms: result.ms, slices: result.slices, longestSliceMs: result.longestSliceMs })
+        .catch(() => {
+          // The background may be restarting after an update; the next navigation reports again.
+        });
+    const schedule = (next: () => void) => void ctx.requestIdleCallback(() => next(), { timeout: SLICE_TIMEOUT_MS });
+
+    let hit = false;
+    let scanning = false;
+    let rechecks = 0;
+    /** Looks at the title and the text under `roots`; reports the first look always, later ones on a hit. */
+    const look = (roots: Node[], first: boolean) => {
+      if (hit || ctx.isInvalid) return;
+      scanning = true;
+      const t0 = performance.now();
+      if (textHits(trigger, document.title)) {
+        finish({ hit: true, ms: performance.now() - t0, slices: 1, longestSliceMs: performance.now() - t0, nodes: 0 }, first);
+        return;
       }
-      // A term split across nodes ("U.S. <b>Treasuries</b>"): one look at the whole text settles it.
-      return anchored && full.test(body.textContent ?? '');
+      scanText(roots, trigger, { sliceMs: SLICE_MS, schedule }, (result) => finish(result, first));
+    };
+    const finish = (result: ScanResult, first: boolean) => {
+      scanning = false;
+      hit = result.hit;
+      if (first || hit) void report(result);
+      if (hit) stop();
     };
 
-    const t0 = performance.now();
-    let hit = pageHit();
-    void report(hit, t0);
-    if (hit) return;
+    ctx.requestIdleCallback(() => look([document.body ?? document.documentElement], true), { timeout: FIRST_LOOK_TIMEOUT_MS });
 
-    let rechecks = 0;
     let added = 0;
     let timer: number | undefined;
-    const recheck = (text: () => string) => {
-      if (hit || rechecks >= MAX_RECHECKS) return stop();
-      rechecks++;
-      const t0 = performance.now();
-      hit = trigger.test(document.title) || trigger.test(text());
-      if (hit) {
-        void report(true, t0);
-        stop();
-      }
-    };
     const pending: Node[] = [];
+    const recheck = (roots: () => Node[]) => {
+      if (hit || rechecks >= MAX_RECHECKS) return stop();
+      // A look still walking the page: come back when it is done.
+      if (scanning) return void ctx.setTimeout(() => recheck(roots), RECHECK_DELAY_MS);
+      rechecks++;
+      look(roots(), false);
+    };
     const observer = new MutationObserver((records) => {
       for (const r of records) {
         for (const n of Array.from(r.addedNodes)) {
           if (n.nodeType !== 1 && n.nodeType !== 3) continue;
           pending.push(n);
-          added += (n.textContent ?? '').length;
+          // Counted only until a re-check is due: the text is read once, by the re-check.
+          if (timer === undefined && added < RECHECK_MIN_ADDED_CHARS) added += (n.textContent ?? '').length;
         }
       }
       if (added < RECHECK_MIN_ADDED_CHARS || timer !== undefined) return;
       timer = ctx.setTimeout(() => {
         timer = undefined;
         added = 0;
-        const nodes = pending.splice(0);
-        // Only the new content: the rest of the page was already checked.
-        recheck(() => nodes.map((n) => n.textContent ?? '').join('\n'));
+        // Only the new content: the rest of the page was already read.
+        recheck(() => pending.splice(0).filter((n) => n.isConnected));
       }, RECHECK_DELAY_MS);
     });
     observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
     ctx.addEventListener(window, 'wxt:locationchange', () => {
-      ctx.setTimeout(() => recheck(() => document.body?.textContent ?? ''), RECHECK_DELAY_MS);
+      ctx.setTimeout(() => recheck(() => [document.body ?? document.documentElement]), RECHECK_DELAY_MS);
     });
     const stopTimer = ctx.setTimeout(() => stop(), WATCH_FOR_MS);
     function stop() {

@@ -4,8 +4,10 @@ export type DetectorResult = {
   type: 'detector:result';
   /** Whether the page's title or text matched the trigger vocabulary. */
   hit: boolean;
-  /** Time the trigger test took, in ms. */
+  /** Main-thread time the look took, ms (the sum of its slices), the number of slices and the longest. */
   ms: number;
+  slices?: number;
+  longestSliceMs?: number;
 };
 
 /** One mention as the popup, the badge and the export see it. */
@@ -54,6 +56,8 @@ export type TabState = {
   url: string;
   hit: boolean;
   detectorMs: number;
+  detectorSlices?: number;
+  detectorLongestSliceMs?: number;
   updatedAt: number;
   mentions?: MentionSummary[];
   count?: number;

@@ -2,8 +2,9 @@
  * `npm run bench:page`: what the extension costs inside real pages in Chromium, printed (not asserted:
  * timings belong in a report, not in a test that flakes). Needs a build (`npm run build`).
  *
- *  (a) the detector, which runs on every page: its bundle size (raw and gzip) and its time on ~1 MB of
- *      irrelevant text (`detectorMs` as it reports it, median of several loads);
+ *  (a) the detector, which runs on every page: its bundle size (raw and gzip) and its time on ~1 MB
+ *      irrelevant pages (`detectorMs` as it reports it: the sum of its idle-time slices, median of several
+ *      loads), with its slices and, as a ratio, one cold bare TreeWalker pass over the same page;
  *  (b) the annotator on a 5,000-word article (wire-en.html's paragraphs repeated) and on long.html
  *      (100,000 text nodes): `annotatorMs` (its total main-thread work) and `longestSliceMs` as it
  *      reports them, each as a ratio to the physical floor, one bare TreeWalker(SHOW_TEXT) pass reading
@@ -28,8 +29,16 @@ const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 const DETECTOR_BUNDLE = join(EXTENSION_DIR, 'content-scripts/detector.js');
 
+/** The detector's look is done within this long after a load on the bench pages (idle time, a few slices). */
+const DETECTOR_SETTLE_MS = 1_500;
 /** Loads per measurement; the median is reported. */
-const DETECTOR_LOADS = 5;
+const DETECTOR_LOADS = 11;
+/**
+ * Pages with nothing about the topic: 1 MB of plain text (one-byte strings), the same with typographic
+ * punctuation (two-byte strings, as on real news sites), 1 MB of news-like HTML (scripts, styles, markup),
+ * and 400k characters of Japanese.
+ */
+const DETECTOR_PAGES = ['irrelevant-1mb.html', 'irrelevant-1mb-typographic.html', 'irrelevant-1mb-html.html', 'irrelevant-ja.html'];
 const ANNOTATOR_LOADS = 3;
 /** Floor passes per load; the first is cold, the median is reported. */
 const FLOOR_RUNS = 5;
@@ -156,21 +165,81 @@ async function floorPasses(page: Page): Promise<{ main: FloorPass[]; isolated: F
   }
 }
 
-type DetectorResult = { ms: number[]; hits: boolean[]; nodes: number; chars: number };
+type DetectorResult = {
+  ms: number[];
+  slices: number[];
+  longestSlice: number[];
+  /** One bare walk in a fresh isolated world: cold, as the detector's own walk is. */
+  coldWalk: number[];
+  hits: boolean[];
+  nodes: number;
+  chars: number;
+};
+
+/** One TreeWalker pass reading every nodeValue, once: in a fresh world this is the cold floor. */
+const COLD_PASS = `(() => {
+  let nodes = 0, chars = 0;
+  const t0 = performance.now();
+  const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+  for (let n = walker.nextNode(); n; n = walker.nextNode()) { nodes++; chars += n.nodeValue.length; }
+  return { ms: performance.now() - t0, nodes, chars };
+})()`;
+
+async function coldPass(page: Page, world: string): Promise<FloorPass> {
+  const cdp = await page.context().newCDPSession(page);
+  try {
+    const { frameTree } = await cdp.send('Page.getFrameTree');
+    const { executionContextId } = await cdp.send('Page.createIsolatedWorld', { frameId: frameTree.frame.id, worldName: world });
+    const { result, exceptionDetails } = await cdp.send('Runtime.evaluate', { expression: COLD_PASS, contextId: executionContextId, returnByValue: true });
+    if (exceptionDetails) throw new Error(`cold pass failed in the isolated world: ${exceptionDetails.text}`);
+    return result.value as FloorPass;
+  } finally {
+    await cdp.detach().catch(() => {});
+  }
+}
+
+/** Turns the extension off for the bench server's host (the detector then reads nothing), or on again. */
+async function setSiteOff(extension: LaunchedExtension, host: string, off: boolean): Promise<void> {
+  await (await extension.worker()).evaluate(
+    async ([site, disable]) => {
+      const { chrome } = globalThis as unknown as { chrome: { storage: { local: { set(v: object): Promise<void> } } } };
+      await chrome.storage.local.set({ disabledSites: disable ? [site] : [] });
+    },
+    [host, off] as const,
+  );
+}
 
 async function benchDetector(extension: LaunchedExtension, url: string): Promise<DetectorResult> {
-  const result: DetectorResult = { ms: [], hits: [], nodes: 0, chars: 0 };
+  const result: DetectorResult = { ms: [], slices: [], longestSlice: [], coldWalk: [], hits: [], nodes: 0, chars: 0 };
+  const host = new URL(url).hostname;
   for (let i = 0; i < DETECTOR_LOADS; i++) {
     const page = await extension.context.newPage();
     try {
       await page.goto(url);
+      // Nothing else runs while the detector does: no polling of the background until it has had time.
+      await sleep(DETECTOR_SETTLE_MS);
       const state = await waitForState(extension, page, () => true);
       if (!state) throw new Error(`the detector did not report on ${url} within ${REPORT_TIMEOUT_MS / 1000} s`);
       result.ms.push(state.detectorMs);
+      result.slices.push(state.detectorSlices ?? Number.NaN);
+      result.longestSlice.push(state.detectorLongestSliceMs ?? Number.NaN);
       result.hits.push(state.hit);
-      if (i === 0) ({ nodes: result.nodes, chars: result.chars } = await page.evaluate<FloorPass>(FLOOR_PASS));
     } finally {
       await page.close();
+    }
+    // The floor on a load of its own, with the extension off for the site: the walk is then the first
+    // to read the page's text (turning text nodes into JavaScript strings is part of the cost).
+    await setSiteOff(extension, host, true);
+    const floorPage = await extension.context.newPage();
+    try {
+      await floorPage.goto(url);
+      await floorPage.waitForLoadState('load');
+      const cold = await coldPass(floorPage, `treasury-lens-bench-cold-${i}`);
+      result.coldWalk.push(cold.ms);
+      ({ nodes: result.nodes, chars: result.chars } = cold);
+    } finally {
+      await floorPage.close();
+      await setSiteOff(extension, host, false);
     }
   }
   return result;
@@ -254,7 +323,7 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'treasury-lens-bench-'));
   writeFileSync(join(dir, 'article-5000.html'), articlePage(ARTICLE_WORDS));
-  for (const file of ['irrelevant-1mb.html', 'irrelevant-1mb-html.html', 'long.html']) copyFileSync(join(PAGES_DIR, file), join(dir, file));
+  for (const file of [...DETECTOR_PAGES, 'long.html']) copyFileSync(join(PAGES_DIR, file), join(dir, file));
   const server = await serve({ root: dir });
   const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true });
   try {
@@ -263,9 +332,8 @@ async function main(): Promise<void> {
     const { product } = await cdp.send('Browser.getVersion');
     await probe.close();
 
-    const detector = await benchDetector(extension, new URL('irrelevant-1mb.html', server.url).href);
-    // The same budget read another way: a 1 MB news-like HTML page (markup, scripts, styles, ~20% text).
-    const detectorHtml = await benchDetector(extension, new URL('irrelevant-1mb-html.html', server.url).href);
+    const detectors: Array<[string, DetectorResult]> = [];
+    for (const file of DETECTOR_PAGES) detectors.push([file, await benchDetector(extension, new URL(file, server.url).href)]);
     const rows: AnnotatorRow[] = [];
     for (const [name, file] of [
       [`${int(ARTICLE_WORDS)}-word article`, 'article-5000.html'],
@@ -276,22 +344,29 @@ async function main(): Promise<void> {
 
     console.log(`\nTreasury Lens page benchmark — ${product}; medians.\n`);
     console.log('(a) detector (runs on every page)');
+    console.log(`content-scripts/detector.js: ${int(bundle.length)} B raw, ${int(gzipSync(bundle, { level: 9 }).length)} B gzip -9\n`);
     console.log(
       table(
-        ['what', 'value'],
-        [
-          ['content-scripts/detector.js, raw', `${int(bundle.length)} B`],
-          ['content-scripts/detector.js, gzip -9', `${int(gzipSync(bundle, { level: 9 }).length)} B`],
-          ['irrelevant-1mb.html, text', `${int(detector.chars)} chars, ${int(detector.nodes)} text nodes`],
-          [`detectorMs there, median of ${DETECTOR_LOADS} loads`, `${fmt(median(detector.ms), 2)} ms`],
-          ['detectorMs there, min / max', `${fmt(Math.min(...detector.ms), 2)} / ${fmt(Math.max(...detector.ms), 2)} ms`],
-          ['hit there (must be false)', [...new Set(detector.hits)].join(', ')],
-          ['irrelevant-1mb-html.html (1 MB of HTML), text', `${int(detectorHtml.chars)} chars, ${int(detectorHtml.nodes)} text nodes`],
-          [`detectorMs there, median of ${DETECTOR_LOADS} loads`, `${fmt(median(detectorHtml.ms), 2)} ms`],
-          ['detectorMs there, min / max', `${fmt(Math.min(...detectorHtml.ms), 2)} / ${fmt(Math.max(...detectorHtml.ms), 2)} ms`],
-          ['hit there (must be false)', [...new Set(detectorHtml.hits)].join(', ')],
-        ],
+        ['page', 'text nodes', 'chars', 'detectorMs', 'min / max', 'slices', 'longest slice', 'cold walk', '÷ cold walk', 'hit'],
+        detectors.map(([file, d]) => [
+          file,
+          int(d.nodes),
+          int(d.chars),
+          `${fmt(median(d.ms), 2)} ms`,
+          `${fmt(Math.min(...d.ms), 1)} / ${fmt(Math.max(...d.ms), 1)} ms`,
+          fmt(median(d.slices), 0),
+          `${fmt(median(d.longestSlice), 2)} ms`,
+          `${fmt(median(d.coldWalk), 2)} ms`,
+          `${fmt(median(d.ms.map((ms, i) => ms / d.coldWalk[i]!)), 2)}×`,
+          [...new Set(d.hits)].join(', '),
+        ]),
       ),
+    );
+    console.log(
+      `detectorMs: the detector's own main-thread time (sum of its idle-time slices), median of ${DETECTOR_LOADS} loads, each in a new tab.` +
+        '\ncold walk: one bare TreeWalker pass reading every nodeValue, in a fresh isolated world, on a load of its own with the extension' +
+        '\noff for the site, so that it is the first to read the text, as the detector is. ÷ cold walk is per load pair, then the median.' +
+        '\nhit must be false on all of these pages.\n',
     );
 
     console.log(`\n(b) annotator, against the floor (one TreeWalker pass reading every nodeValue); ${ANNOTATOR_LOADS} loads each`);
