@@ -39,7 +39,7 @@ export default defineContentScript({
       // Unreadable settings: carry on with the defaults.
     }
     // Short literal anchors tried node by node; the exact expression (word boundaries) only where one is.
-    const trigger = compileTrigger(__TL_ANCHORS__.join('|'), __TL_TRIGGER__);
+    const trigger = compileTrigger(__TL_ANCHORS__, __TL_TRIGGER__);
     const report = (result: Pick<ScanResult, 'hit' | 'ms' | 'slices' | 'longestSliceMs'>) =>
       api.runtime
         .sendMessage({ type: 'detector:result', hit: result.hit, ms: result.ms, slices: result.slices, longestSliceMs: result.longestSliceMs })

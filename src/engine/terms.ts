@@ -54,11 +54,20 @@ export function quickSource(group: TermGroup): string {
  */
 export function detectorTriggerSource(vocab: VocabularyFile): string {
   const group = mergeGroups(vocab, vocab.trigger);
-  const edge = (t: string) => `${/^\w/.test(t) ? '\\b' : ''}${escape(t)}${/\w$/.test(t) ? '\\b' : ''}`;
   const en = [...new Set(group.en)].sort(byLength);
   for (const t of en) if (/[^\x20-\x7e]/.test(t)) throw new Error(`trigger term "${t}" is not ASCII; the detector's \\b boundaries need ASCII`);
+  // Terms grouped by which of their ends is a word character, one \b pair per group: a shorter bundle.
+  const edged = new Map<string, string[]>();
+  for (const t of en) {
+    const key = `${/^\w/.test(t) ? '\\b' : ''}\u0000${/\w$/.test(t) ? '\\b' : ''}`;
+    edged.set(key, [...(edged.get(key) ?? []), escape(t)]);
+  }
   const ja = [...new Set(group.ja)].sort(byLength).map(escape);
-  return [...en.map(edge), ...ja].join('|') || '(?!)';
+  const parts = [...edged].map(([key, terms]) => {
+    const [left, right] = key.split('\u0000') as [string, string];
+    return `${left}(?:${terms.join('|')})${right}`;
+  });
+  return [...parts, ...ja].join('|') || '(?!)';
 }
 
 
