@@ -73,8 +73,12 @@ function normalizeDate(d: string | undefined): string | undefined {
 export const WHOLE_TEXT_CHARS = 200_000;
 /** Blocks of context kept on each side of a candidate block ("It holds $1.13 trillion" needs the line before). */
 export const WINDOW_NEIGHBOUR_BLOCKS = 4;
-/** Sentences analysed between two yields of analyzeSteps. */
-export const SENTENCES_PER_STEP = 30;
+/**
+ * Sentences analysed between two yields of analyzeSteps. One: the first sentences of a page also pay for
+ * compiling the engine's expressions and code (about 40 ms in all, spread over its parts), so coarser
+ * steps make one long task on the first page a reader opens; a yield costs well under a microsecond.
+ */
+export const SENTENCES_PER_STEP = 1;
 
 export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Mention[] {
   const steps = analyzeSteps(ds, text, ctx);
@@ -103,6 +107,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   const episode = episodeDate(ds);
   // What the page is about is read from the windows only: every cue that matters lies inside one.
   const doc = docRemarkContext(ds, windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n'));
+  yield;
   const memory: DocMemory = {};
   const remarkState = { lastSpeakerKato: false, openQuote: false, holdingsBlock: -1 };
   const cue = remarkCue(ds);
@@ -115,7 +120,9 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
 
   for (const w of windows) {
     const allAmounts = MAYBE_AMOUNT.test(text.slice(w.start, w.end)) ? findAmounts(text.slice(w.start, w.end)).map((a) => shift(a, w.start)) : [];
+    yield;
     const cues = allAmounts.length ? allCues(ds, text.slice(w.start, w.end)).map((c) => ({ ...c, start: c.start + w.start, end: c.end + w.start })) : [];
+    yield;
     let ai = 0;
     let ci = 0;
     for (const block of splitBlocks(text.slice(w.start, w.end))) {
@@ -135,8 +142,10 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
         let cj = ci;
         while (cj < cues.length && cues[cj]!.end <= s.end) cj++;
         const sentenceCues = cues.slice(ci, cj);
-        if (inSentence.length) figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode, byStart));
-        else observeSentence(text, sentenceCues, s, memory);
+        if (inSentence.length) {
+          figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode, byStart));
+          yield;
+        } else observeSentence(text, sentenceCues, s, memory);
         if (cue.test(sentenceText)) {
           const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
           if (remark) remarks.push(remarkMention(ds, text, s, remark));
