@@ -3,7 +3,7 @@
  * `createShadowRootUi`), anchored to the mention's Range with Floating UI.
  *
  * Never break the page: the host element is fixed-positioned and 0×0 (no layout space, nothing moves),
- * it is in the page only while the card is open, keys typed inside do not reach the page's shortcuts
+ * shown in the top layer where the browser can, it is in the page only while the card is open, keys typed inside do not reach the page's shortcuts
  * (`isolateEvents`), and the styles ship inside the shadow root as a string, so the page's CSS and ours
  * never meet.
  *
@@ -117,6 +117,21 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   });
   // The annotator's text walker and mutation observer skip our own UI.
   ui.shadowHost.setAttribute(OWN_UI_ATTR, '');
+  // In the top layer (a manual popover, where the browser has one: Chrome 114+, Firefox 125+) the card
+  // shows above everything the page stacks, even its own max-z-index overlays; elsewhere the host's
+  // maximal z-index does what it can. The host stays a 0×0 fixed box either way (card.css).
+  const topLayer = typeof ui.shadowHost.showPopover === 'function';
+  if (topLayer) ui.shadowHost.setAttribute('popover', 'manual');
+  const mount = () => {
+    ui.mount();
+    if (topLayer && !ui.shadowHost.matches(':popover-open')) {
+      try {
+        ui.shadowHost.showPopover();
+      } catch {
+        // Not in the document, or the page's own top-layer element refuses it: the z-index still applies.
+      }
+    }
+  };
 
   const setHovered = (value: boolean) => {
     if (hovered === value) return;
@@ -243,11 +258,11 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       if (hadFocus && !opts.focus) floating.querySelector<HTMLElement>('[data-part="heading"]')?.focus({ preventScroll: true });
     }
     if (!open) {
-      ui.mount();
+      mount();
       open = true;
       ctx.addEventListener(doc, 'keydown', onDocumentKeydown, { capture: true });
     } else if (!ui.shadowHost.isConnected) {
-      ui.mount();
+      mount();
     }
     startPositioning();
     if (opts.focus) {

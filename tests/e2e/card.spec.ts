@@ -91,6 +91,22 @@ test.describe('on an English wire story', () => {
     await expect(card).toBeHidden({ timeout: 5_000 });
   });
 
+  test("the card stays above the page's own overlays: it is in the top layer", async ({ page }) => {
+    await hoverMention(page, 'consistent', '$1.13 trillion');
+    await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+    // The page then puts up its own overlay, last in <body> at the highest z-index, over everything.
+    const seen = await page.evaluate(() => {
+      const host = document.querySelector('treasury-lens-card')!;
+      const box = host.shadowRoot!.querySelector('[data-part="card"]')!.getBoundingClientRect();
+      const overlay = document.createElement('div');
+      overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.3)';
+      document.body.append(overlay);
+      const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
+      return { atCardCentre: hit?.tagName.toLowerCase(), popoverOpen: host.matches(':popover-open'), hostBox: host.getBoundingClientRect().width };
+    });
+    expect(seen).toEqual({ atCardCentre: 'treasury-lens-card', popoverOpen: true, hostBox: 0 });
+  });
+
   test('source links open in a new tab and point at http(s) pages', async ({ page }) => {
     await hoverMention(page, 'consistent', '$1.13 trillion');
     await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
