@@ -37,6 +37,8 @@ const NOT_PROSE = new Set(['SCRIPT', 'STYLE', 'NOSCRIPT', 'TEMPLATE']);
 export const JOIN_TAIL_CHARS = 64;
 /** How many preceding text nodes a term may spread over (and so how long an anchor is remembered). */
 export const JOIN_NODES = 6;
+/** Walks restarted from the top after the page removed the node they stood on, at most. */
+const MAX_RESTARTS = 3;
 /** The clock is read once per this many nodes. */
 const CLOCK_EVERY = 32;
 const SHOW_TEXT = 4;
@@ -98,10 +100,17 @@ export function scanText(
   let read = 0;
   let sinceAnchor = JOIN_NODES + 1;
 
+  let restarts = 0;
+
   const slice = () => {
     if (cancelled) return;
     const start = now();
     let finished = false;
+    // Between two slices the page may have removed the node the walk stopped at (a framework re-render):
+    // a walk resumed from a detached node ends inside it and would never see the rest of the page.
+    if (walker && !walker.currentNode.isConnected && walker.root.isConnected && restarts++ < MAX_RESTARTS) {
+      walker.currentNode = walker.root;
+    }
     outer: for (;;) {
       if (!walker) {
         const root = roots[rootIndex++];
