@@ -81,8 +81,9 @@ export class TextCollector {
   /** For each open ancestor: whether it has so many children that they are looked at in groups. */
   private readonly grouped: boolean[] = [];
   /** Children of a grouped parent whose group holds nothing of interest. */
-  private readonly pruned = new WeakSet<Node>();
-  private readonly judged = new WeakSet<Node>();
+  private pruned = new WeakSet<Node>();
+  private judged = new WeakSet<Node>();
+  private restarts = 0;
 
   constructor(
     private readonly root: Node,
@@ -116,8 +117,14 @@ export class TextCollector {
     return keep ? undefined : members[members.length - 1];
   }
 
+  /** Walks started again from the top after the page removed the node the walk stood on, at most. */
+  static readonly MAX_RESTARTS = 3;
+
   step(deadline = Infinity, now: () => number = () => performance.now()): boolean {
     if (this.done) return true;
+    // Between two steps the page may have removed the node the walk stopped at (a framework re-render);
+    // climbing out of a detached node never comes back to the page, so the walk starts again.
+    if (this.node && !this.node.isConnected && this.root.isConnected && this.restarts < TextCollector.MAX_RESTARTS) this.restart();
     const root = this.root;
     const grouped = this.grouped;
     let node = this.node;
@@ -188,6 +195,19 @@ export class TextCollector {
     this.node = null;
     this.done = true;
     return true;
+  }
+
+  private restart(): void {
+    this.restarts++;
+    this.parts.length = 0;
+    this.segments.length = 0;
+    this.length = 0;
+    this.atLineStart = true;
+    this.pruned = new WeakSet();
+    this.judged = new WeakSet();
+    this.grouped.length = 0;
+    this.grouped.push(this.isGroupedParent(this.root));
+    this.node = this.root.firstChild;
   }
 
   result(): PageText {

@@ -79,6 +79,23 @@ describe('collectText: the text a reader reads, mapped back to nodes', () => {
     expect(c.result().text).toBe(whole.text);
     expect(c.result().segments.length).toBe(whole.segments.length);
   });
+
+  test('a walk whose place the page removed between two steps starts again and reads the rest', () => {
+    const header = Array.from({ length: 600 }, (_, i) => `<p>Header item ${i}</p>`).join('');
+    const d = doc(`<div id="header">${header}</div><article><p>Japan holds $1.13 trillion.</p></article>`);
+    const c = new TextCollector(d.body);
+    let clock = 0;
+    expect(c.step(0, () => ++clock)).toBe(false);
+    // The page's framework re-renders the header while the walk stands inside it.
+    const old = d.getElementById('header')!;
+    old.replaceWith(old.cloneNode(true));
+    while (!c.step(0, () => ++clock));
+    const page = c.result();
+    expect(page.text).toBe(collectText(d.body).text);
+    expect(page.text.endsWith('Japan holds $1.13 trillion.')).toBe(true);
+    // Every segment points at a node in the page as it now is.
+    expect(page.segments.every((s) => s.node.isConnected)).toBe(true);
+  });
 });
 
 describe('page metadata', () => {
