@@ -55,6 +55,15 @@ export interface Card {
 
 type Target = { mention: Mention; range: Range; point?: { x: number; y: number } };
 
+/** `el.matches(selector)`, false where the browser does not know the selector (`:modal` before Chrome 105). */
+function matchesSafely(el: Element, selector: string): boolean {
+  try {
+    return el.matches(selector);
+  } catch {
+    return false;
+  }
+}
+
 function isNode(value: EventTarget | null): value is Node {
   return !!value && typeof (value as Node).nodeType === 'number';
 }
@@ -104,7 +113,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     name: CARD_TAG,
     mode: 'open',
     position: 'inline',
-    anchor: () => doc.body ?? doc.documentElement,
+    anchor: () => hostParent(),
     append: 'last',
     css: cardCss,
     // Typing in the card must not trigger the page's shortcuts; pointer events still bubble so the
@@ -121,6 +130,16 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   // shows above everything the page stacks, even its own max-z-index overlays; elsewhere the host's
   // maximal z-index does what it can. The host stays a 0×0 fixed box either way (card.css).
   const topLayer = typeof ui.shadowHost.showPopover === 'function';
+  /**
+   * Where the host goes: inside the page's open modal dialog when the mention is in one (everything
+   * outside a modal dialog is inert: a card there could be seen but not hovered or clicked), else <body>.
+   */
+  function hostParent(): Element {
+    const node = target?.range.commonAncestorContainer;
+    const modal = (node?.nodeType === 1 ? (node as Element) : node?.parentElement)?.closest('dialog');
+    if (modal && matchesSafely(modal, ':modal')) return modal;
+    return doc.body ?? doc.documentElement;
+  }
   if (topLayer) ui.shadowHost.setAttribute('popover', 'manual');
   const mount = () => {
     ui.mount();
@@ -261,7 +280,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       mount();
       open = true;
       ctx.addEventListener(doc, 'keydown', onDocumentKeydown, { capture: true });
-    } else if (!ui.shadowHost.isConnected) {
+    } else if (!ui.shadowHost.isConnected || ui.shadowHost.parentElement !== hostParent()) {
+      ui.remove();
       mount();
     }
     startPositioning();

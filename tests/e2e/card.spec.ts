@@ -158,6 +158,22 @@ test.describe('on an English wire story', () => {
 
 });
 
+test("a story shown in the page's modal dialog: the card opens inside the dialog, so it can be hovered and clicked", async ({ page, server }) => {
+  await page.goto(new URL('dialog.html', server.url).href);
+  await expectPainted(page, { consistent: ['$1.13 trillion'] });
+  await hoverMention(page, 'consistent', '$1.13 trillion');
+  await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+  expect(await page.evaluate(() => document.querySelector('treasury-lens-card')?.parentElement?.id)).toBe('reader');
+  // Outside a modal dialog everything is inert: a link there could not be clicked. This one can.
+  const link = cardPart(page, 'sources').locator('a').first();
+  await link.click({ trial: true, timeout: 2_000 });
+  // And the card stays open while the pointer rests on it.
+  const box = (await cardRoot(page).boundingBox())!;
+  await page.mouse.move(box.x + box.width / 2, box.y + 12, { steps: 4 });
+  await page.waitForTimeout(LINGER_MS);
+  await expect(cardRoot(page)).toBeVisible();
+});
+
 test('on a Japanese page the card speaks Japanese', async ({ page, server }) => {
   await page.goto(new URL('news-ja.html', server.url).href);
   await expectPainted(page, NEWS_JA);
