@@ -323,7 +323,7 @@ async function main(): Promise<void> {
 
   const dir = mkdtempSync(join(tmpdir(), 'treasury-lens-bench-'));
   writeFileSync(join(dir, 'article-5000.html'), articlePage(ARTICLE_WORDS));
-  for (const file of [...DETECTOR_PAGES, 'long.html']) copyFileSync(join(PAGES_DIR, file), join(dir, file));
+  for (const file of [...DETECTOR_PAGES, 'irrelevant.js', 'long.html']) copyFileSync(join(PAGES_DIR, file), join(dir, file));
   const server = await serve({ root: dir });
   const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true });
   try {
