@@ -57,7 +57,8 @@ export default defineContentScript({
       scanning = true;
       const t0 = performance.now();
       if (textHits(trigger, document.title)) {
-        finish({ hit: true, ms: performance.now() - t0, slices: 1, longestSliceMs: performance.now() - t0, nodes: 0 }, first);
+        const ms = performance.now() - t0;
+        finish({ hit: true, ms, slices: 1, longestSliceMs: ms, nodes: 0 }, first);
         return;
       }
       scanText(roots, trigger, { sliceMs: SLICE_MS, schedule }, (result) => finish(result, first));

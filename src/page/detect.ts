@@ -99,7 +99,6 @@ export function scanText(
   const recent: string[] = new Array<string>(JOIN_NODES).fill('');
   let read = 0;
   let sinceAnchor = JOIN_NODES + 1;
-
   let restarts = 0;
 
   const slice = () => {
