@@ -10,6 +10,7 @@
  * - Text shown to users comes in English and Japanese (`Localized`).
  */
 import { z } from 'zod';
+import { REMARK_KINDS, VOCABULARY_GROUPS, type VocabularyGroup } from './kinds';
 
 export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source ids are lowercase kebab-case');
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
@@ -210,7 +211,7 @@ export const ClaimSchema = z.strictObject({
         subject: z.enum(['japan_treasury_holdings', 'japan_fx_reserves']),
         matchesSeries: z.enum(['japan_reserves_total', 'japan_treasury_holdings']),
       }),
-      z.strictObject({ type: z.literal('remark_framing'), remark: z.enum(['card_remark', 'clarification', 'earlier_dismissal']), vocabulary: z.string().min(1) }),
+      z.strictObject({ type: z.literal('remark_framing'), remark: z.enum(REMARK_KINDS), vocabulary: z.enum(VOCABULARY_GROUPS) }),
     ])
     .optional(),
 });
@@ -233,13 +234,14 @@ export const TermGroupSchema = z.strictObject({
 
 export const VocabularyFileSchema = z.strictObject({
   /** Groups whose terms make a page (and a text block) worth a closer look. */
-  trigger: z.array(z.string().min(1)).min(1),
+  trigger: z.array(z.enum(VOCABULARY_GROUPS)).min(1),
   /**
    * Short pieces, one of which every trigger term contains (checked): the detector looks for these first,
    * each a single fast literal search, and runs the full trigger expression only when one is present.
    */
   detectorAnchors: z.array(z.string().min(2)).min(1),
-  groups: z.record(z.string().regex(/^[a-z_]+$/), TermGroupSchema),
+  /** Exactly the groups the code knows (src/data/kinds.ts): a missing or unknown group fails validation. */
+  groups: z.strictObject(Object.fromEntries(VOCABULARY_GROUPS.map((g) => [g, TermGroupSchema])) as Record<VocabularyGroup, typeof TermGroupSchema>),
 });
 
 // ---------------------------------------------------------------- meta.json

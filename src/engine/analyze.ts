@@ -3,11 +3,15 @@
  * `scan` command and the tests all call this.
  */
 import { findAmounts, MAYBE_AMOUNT, type Amount, type Bound } from './amounts';
+import type { VocabularyGroup } from '../data/kinds';
 import type { Dataset } from './dataset';
 import { TERM_FLAGS, mergeGroups, quickSource, termSource } from './terms';
 import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
-import { classifyRemark, docRemarkContext, EVENT_KIND, type RemarkKind } from './remarks';
+import { EVENT_KIND_OF_REMARK, type RemarkKind } from '../data/kinds';
+import type { AttributionCue } from './attribution';
+import { judgeRemark, type RemarkVerdict } from './remark-verdict';
+import { classifyRemark, docRemarkContext, newRemarkState, type RemarkFinding } from './remarks';
 import { splitBlocks, splitSentences, type Span } from './segment';
 import { episodeDate, judgeFigure, judgeYen, type FigureSubject, type FigureVerdict } from './verdict';
 
@@ -39,8 +43,18 @@ export type RemarkMention = {
   start: number;
   end: number;
   text: string;
+  /** The statement the sentence (or this part of it) reports: the engine's best reading. */
   remark: RemarkKind;
-  flagged: true;
+  /** The evidence is too even to name one statement: the card shows both, with their dates. */
+  unsure: boolean;
+  /** The other statement it may report, when unsure. */
+  alternative?: RemarkKind;
+  /** Why: the markers that decided, strongest first (when, where, speech act, quote, content, frame). */
+  cues: Array<Pick<AttributionCue, 'type' | 'remark' | 'text'>>;
+  /** The statement checked against the record: on record, not in the record, misdated, the false threat claim. */
+  verdict: RemarkVerdict;
+  /** Highlighted: a statement of the May episode. The April dismissal alone is context, not flagged. */
+  flagged: boolean;
   /** Events in data/events.json this sentence reports. */
   events: string[];
   /** The later clarification of the reported event, when there is one. */
@@ -52,7 +66,7 @@ export type RemarkMention = {
 export type Mention = FigureMention | RemarkMention;
 
 // Sentences without any of these cannot report a remark; skips the classifier on most sentences.
-const REMARK_CUE_GROUPS = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance'];
+const REMARK_CUE_GROUPS: readonly VocabularyGroup[] = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance'];
 const PRONOUN_OR_QUOTE = /\b(?:he|his|the minister)\b|」|[“”"]/i;
 const remarkCues = new WeakMap<Dataset, RegExp>();
 function remarkCue(ds: Dataset): RegExp {
@@ -106,10 +120,10 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   const published = normalizeDate(ctx.published);
   const episode = episodeDate(ds);
   // What the page is about is read from the windows only: every cue that matters lies inside one.
-  const doc = docRemarkContext(ds, windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n'));
+  const doc = docRemarkContext(ds, windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n'), published);
   yield;
   const memory: DocMemory = {};
-  const remarkState = { lastSpeakerKato: false, openQuote: false, holdingsBlock: -1 };
+  const remarkState = newRemarkState();
   const cue = remarkCue(ds);
   const figures: FigureMention[] = [];
   const remarks: RemarkMention[] = [];
@@ -147,8 +161,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
           yield;
         } else observeSentence(text, sentenceCues, s, memory);
         if (cue.test(sentenceText)) {
-          const remark = classifyRemark(ds, text, s, blockIndex, doc, remarkState, published);
-          if (remark) remarks.push(remarkMention(ds, text, s, remark));
+          for (const f of classifyRemark(ds, text, s, blockIndex, doc, remarkState, published)) remarks.push(remarkMention(ds, text, f));
         }
         if (++sentencesSinceYield >= SENTENCES_PER_STEP) {
           sentencesSinceYield = 0;
@@ -159,7 +172,10 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   }
 
   // Reserves figures matter on pages about the holdings episode, not in a plain reserves report.
-  const episodePage = remarks.length > 0 || figures.some((f) => f.subject === 'japan_treasury_holdings' && f.flagged);
+  // The April dismissal on its own (a page that never reports either May statement) is not the episode.
+  const mayStatement = remarks.some((r) => r.remark !== 'earlier_dismissal' || r.alternative);
+  for (const r of remarks) r.flagged = mayStatement;
+  const episodePage = mayStatement || figures.some((f) => f.subject === 'japan_treasury_holdings' && f.flagged);
   for (const f of figures) if (f.subject === 'japan_fx_reserves') f.flagged = episodePage && f.verdict !== undefined;
 
   return [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
@@ -307,20 +323,30 @@ function judgeSentence(
   return out;
 }
 
-function remarkMention(ds: Dataset, text: string, s: Span, remark: RemarkKind): RemarkMention {
-  const kind = EVENT_KIND[remark];
+/** Cues kept on a mention: enough to say why, few enough to show. */
+const CUES_SHOWN = 4;
+
+function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMention {
+  const { attribution: a } = f;
+  const remark = a.remark;
+  const kind = EVENT_KIND_OF_REMARK[remark];
   const events = ds.raw.events.events.filter((e) => e.kind === kind);
-  const sentence = text.slice(s.start, s.end);
+  const sentence = text.slice(f.start, f.end);
   const claims = ds.claims
-    .filter((c) => c.detect?.type === 'remark_framing' && c.detect.remark === remark && ds.has.get(c.detect.vocabulary)?.test(sentence))
+    .filter((c) => c.detect?.type === 'remark_framing' && c.detect.remark === remark && ds.has.get(c.detect.vocabulary)!.test(sentence))
     .map((c) => c.id);
   const clarifiedBy = events.find((e) => e.clarifiedBy)?.clarifiedBy;
+  const threatClaim = claims.some((id) => ds.claims.find((c) => c.id === id)?.detect?.type === 'remark_framing');
   return {
     kind: 'remark',
-    start: s.start,
-    end: s.end,
+    start: f.start,
+    end: f.end,
     text: sentence,
     remark,
+    unsure: a.unsure,
+    ...(a.alternative ? { alternative: a.alternative } : {}),
+    cues: a.cues.slice(0, CUES_SHOWN).map(({ type, remark: r, text: t }) => ({ type, remark: r, text: t })),
+    verdict: judgeRemark(ds, sentence, a, threatClaim),
     flagged: true,
     events: events.map((e) => e.id),
     ...(clarifiedBy ? { clarifiedBy } : {}),

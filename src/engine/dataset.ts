@@ -11,7 +11,8 @@ import type {
   Source,
   TimelineEvent,
 } from '../data/schema';
-import { TERM_FLAGS, mergeGroups, quickSource, termSource } from './terms';
+import type { VocabularyGroup } from '../data/kinds';
+import { TERM_FLAGS, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
 
 export type Dataset = {
   raw: RawDataset;
@@ -24,11 +25,11 @@ export type Dataset = {
   claims: Claim[];
   sources: Map<string, Source>;
   /** One global regex per vocabulary group (flags giu); callers reset lastIndex or use matchAll. */
-  terms: Map<string, RegExp>;
+  terms: Map<VocabularyGroup, RegExp>;
   /** A group's terms as one non-global regex, for quick tests. */
-  has: Map<string, RegExp>;
+  has: Map<VocabularyGroup, RegExp>;
   /** The same without boundaries: a cheap pre-test. */
-  quick: Map<string, RegExp>;
+  quick: Map<VocabularyGroup, RegExp>;
   trigger: RegExp;
 };
 
@@ -41,10 +42,10 @@ export function buildDataset(raw: RawDataset): Dataset {
     holdingByMonth.set(series.id, new Map(sorted.map((o) => [o.month, o])));
   }
   const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
-  const terms = new Map<string, RegExp>();
-  const has = new Map<string, RegExp>();
-  const quick = new Map<string, RegExp>();
-  for (const [id, group] of Object.entries(raw.vocabulary.groups)) {
+  const terms = new Map<VocabularyGroup, RegExp>();
+  const has = new Map<VocabularyGroup, RegExp>();
+  const quick = new Map<VocabularyGroup, RegExp>();
+  for (const [id, group] of Object.entries(raw.vocabulary.groups) as Array<[VocabularyGroup, TermGroup]>) {
     const source = termSource(group);
     terms.set(id, new RegExp(source, `g${TERM_FLAGS}`));
     has.set(id, new RegExp(source, TERM_FLAGS));
@@ -67,7 +68,7 @@ export function buildDataset(raw: RawDataset): Dataset {
 }
 
 /** All matches of a vocabulary group inside [from, to) of text. */
-export function termsIn(ds: Dataset, group: string, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
+export function termsIn(ds: Dataset, group: VocabularyGroup, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
   const re = ds.terms.get(group);
   if (!re) throw new Error(`vocabulary has no group "${group}"`);
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
@@ -78,7 +79,7 @@ export function termsIn(ds: Dataset, group: string, text: string, from = 0, to =
   return out;
 }
 
-export function hasTerm(ds: Dataset, group: string, text: string): boolean {
+export function hasTerm(ds: Dataset, group: VocabularyGroup, text: string): boolean {
   const re = ds.has.get(group);
   if (!re) throw new Error(`vocabulary has no group "${group}"`);
   return ds.quick.get(group)!.test(text) && re.test(text);

@@ -5,6 +5,7 @@
  * never enough: each amount gets the holder and the kind nearest to it.
  */
 import type { Amount } from './amounts';
+import type { VocabularyGroup } from '../data/kinds';
 import { termsIn, type Dataset } from './dataset';
 import { resolveYear, monthOf, statedMonths, parseMonth } from './months';
 import type { Span } from './segment';
@@ -12,10 +13,10 @@ import type { FigureSubject } from './verdict';
 
 type Holder = 'japan' | 'china' | 'other';
 type Kind = 'treasuries' | 'reserves' | 'not_holding';
-export type Cue = { start: number; end: number; group: string };
+export type Cue = { start: number; end: number; group: VocabularyGroup };
 
-const HOLDER_GROUPS: Record<string, Holder> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
-const KIND_GROUPS: Record<string, Kind> = { treasuries: 'treasuries', reserves: 'reserves', not_holding: 'not_holding' };
+const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
+const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', not_holding: 'not_holding' };
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
 const KIND_RIGHT_REACH = 48;
@@ -65,7 +66,7 @@ export type Classified = {
 /** Every holder and kind word in the text, once, in order; sentences take slices of it. */
 export function allCues(ds: Dataset, text: string): Cue[] {
   const cues: Cue[] = [];
-  for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)]) {
+  for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)] as VocabularyGroup[]) {
     for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
   for (const t of termsIn(ds, 'peak', text)) cues.push({ ...t, group: 'peak' });

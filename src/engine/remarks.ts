@@ -4,19 +4,13 @@
  * dismissal. The statements (dates, places, quotes) come from data/events.json; the words that signal
  * them from data/vocabulary.json.
  */
+import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
+import { decide, markerCues, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, type Dataset } from './dataset';
 import type { Span } from './segment';
 
-export type RemarkKind = 'card_remark' | 'clarification' | 'earlier_dismissal';
-
-/** Event kind in data/events.json that each remark kind reports. */
-export const EVENT_KIND: Record<RemarkKind, 'remark' | 'clarification' | 'dismissal'> = {
-  card_remark: 'remark',
-  clarification: 'clarification',
-  earlier_dismissal: 'dismissal',
-};
-const REMARK_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
+const REMARK_OF_EVENT = Object.fromEntries(Object.entries(EVENT_KIND_OF_REMARK).map(([k, e]) => [e, k])) as Record<string, RemarkKind>;
 
 /** Blocks back from a "card" sentence within which the holdings must have been named. */
 const HOLDINGS_RECENCY_BLOCKS = 3;
@@ -47,8 +41,8 @@ const NOT_A_GIVEN_NAME =
   /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
 // Kato speaking about what he himself said: after Milan, that is the clarification.
 const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
-const LATER = /\b(?:before|later|afterwards|subsequently|which he|a remark he|then)\b|後に|その後|のちに/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
+const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b/i;
 const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
 const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
@@ -64,6 +58,10 @@ export type DocRemarkContext = {
   remarkDate?: string;
   clarificationDate?: string;
   quoteIndex: QuoteIndex;
+  /** The statements' dates, from the timeline. */
+  dates: StatementDates;
+  /** Where the whole text says the statements were made (TV, Milan, the Diet): a weak default frame. */
+  prior?: RemarkKind;
 };
 
 type QuoteIndex = Map<string, TimelineEvent>;
@@ -122,6 +120,7 @@ function quoteIndex(ds: Dataset): QuoteIndex {
 
 /** The event whose quote the sentence repeats, with how many n-grams it shares. */
 function quotedEvent(doc: DocRemarkContext, sentence: string): { event: TimelineEvent; grams: number } | undefined {
+  if (!sentence) return undefined;
   const counts = new Map<TimelineEvent, number>();
   const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(sentence);
   for (const g of japanese ? [...jaGrams(sentence), ...enGrams(sentence)] : enGrams(sentence)) {
@@ -133,7 +132,7 @@ function quotedEvent(doc: DocRemarkContext, sentence: string): { event: Timeline
   return best;
 }
 
-export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
+export function docRemarkContext(ds: Dataset, text: string, published?: string): DocRemarkContext {
   const office = (around: string) => hasTerm(ds, 'finance_office', around) || hasTerm(ds, 'finance_ministry', around);
   const officeNearKato = (() => {
     for (const k of termsIn(ds, 'kato', text)) {
@@ -154,6 +153,8 @@ export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
     const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1];
     if (given && !NOT_A_GIVEN_NAME.test(given) && !/[\p{L}\p{N}]/u.test(text[at + 4] ?? '')) otherKato = true;
   }
+  const dates = statementDates(ds);
+  const prior = pagePrior(ds, text, dates, published);
   return {
     katoIsFinanceMinister: officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text)),
     otherKato,
@@ -161,8 +162,32 @@ export function docRemarkContext(ds: Dataset, text: string): DocRemarkContext {
     ...(remarkDate ? { remarkDate } : {}),
     ...(clarificationDate ? { clarificationDate } : {}),
     quoteIndex: quoteIndex(ds),
+    dates,
+    ...(prior ? { prior } : {}),
   };
 }
+
+/** Days after a statement within which a page's headline most likely reports it. */
+const RECENCY_DAYS = 10;
+/**
+ * What the whole page most likely reports, for sentences with nothing of their own: the statement whose
+ * place it names most (by a clear lead), else the latest statement made shortly before the page's date.
+ */
+function pagePrior(ds: Dataset, text: string, dates: StatementDates, published: string | undefined): RemarkKind | undefined {
+  const counts = PLACE_GROUPS.map(([g, k]) => [k, termsIn(ds, g, text).length] as const).sort((a, b) => b[1] - a[1]);
+  if (counts[0]![1] >= counts[1]![1] + 2) return counts[0]![0];
+  if (!published) return counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined;
+  const pub = Date.parse(published) / 86_400_000;
+  const recent = dates.filter((d) => d.day <= pub + 1 && pub - d.day <= RECENCY_DAYS).sort((a, b) => b.day - a.day)[0];
+  return recent?.remark ?? (counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined);
+}
+
+const PLACE_GROUPS: ReadonlyArray<[VocabularyGroup, RemarkKind]> = [
+  ['remark_place', 'card_remark'],
+  ['clarification_place', 'clarification'],
+  ['dismissal_place', 'earlier_dismissal'],
+];
+
 
 /** Whether the sentence names the finance minister Kato (not another Kato). */
 function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolean {
@@ -195,12 +220,6 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   return false;
 }
 
-function firstIndex(ds: Dataset, group: string, sentence: string): number {
-  const re = ds.has.get(group);
-  const m = re ? new RegExp(re.source, re.flags).exec(sentence) : null;
-  return m ? m.index : -1;
-}
-
 /** Whether a quotation is still open after this sentence (quotes can span several sentences). */
 function quoteStillOpen(sentence: string, open: boolean): boolean {
   let state = open;
@@ -212,6 +231,36 @@ function quoteStillOpen(sentence: string, open: boolean): boolean {
   return state;
 }
 
+/** Blocks after a remark sentence within which a continuing "he said" sentence still reports it. */
+const CONTINUATION_BLOCKS = 1;
+/** Own evidence (without the frame) each part of a split sentence needs before it is reported as two statements. */
+const SPLIT_EVIDENCE = 2;
+// Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
+// "…, before clarifying…", 「…と発言し、その後…」.
+const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|(?<=[しがも]、)|(?<=ものの、)/g;
+
+export type RemarkFinding = {
+  start: number;
+  end: number;
+  attribution: Attribution;
+  /** The recorded quote the part repeats, if any. */
+  quote?: { event: TimelineEvent; grams: number };
+};
+
+/** Classifies a sentence and remembers the result for the sentences that continue it. */
+export function classifyRemark(...args: Parameters<typeof classifySentence>): RemarkFinding[] {
+  const found = classifySentence(...args);
+  const [, , , blockIndex, doc, state] = args;
+  const last = found[found.length - 1];
+  if (last) {
+    state.lastRemark = { kind: last.attribution.remark, block: blockIndex };
+    // The headline and lede set the article's frame: later sentences without markers default to it.
+    if (blockIndex <= HEADLINE_BLOCKS) for (const f of found) for (const c of f.attribution.cues) if (c.type !== 'frame') state.frame[c.remark] = (state.frame[c.remark] ?? 0) + c.weight;
+  }
+  void doc;
+  return found;
+}
+
 export type RemarkState = {
   lastSpeakerKato: boolean;
   /** A quotation opened in an earlier sentence and not yet closed. */
@@ -220,17 +269,31 @@ export type RemarkState = {
   holdingsBlock: number;
   /** The last remark found, and in which block: "He also stressed…" continues the same statement. */
   lastRemark?: { kind: RemarkKind; block: number };
+  /** Evidence the headline and lede gave for each statement. */
+  frame: Partial<Record<RemarkKind, number>>;
 };
 
-/** Blocks after a remark sentence within which a continuing "he said" sentence still reports it. */
-const CONTINUATION_BLOCKS = 1;
+export const newRemarkState = (): RemarkState => ({ lastSpeakerKato: false, openQuote: false, holdingsBlock: -1, frame: {} });
 
-/** Classifies a sentence and remembers the result for the sentences that continue it. */
-export function classifyRemark(...args: Parameters<typeof classifySentence>): RemarkKind | undefined {
-  const kind = classifySentence(...args);
-  const [, , , blockIndex, , state] = args;
-  if (kind) state.lastRemark = { kind, block: blockIndex };
-  return kind;
+const cardAsThings = new WeakMap<Dataset, RegExp>();
+/** "his 'card' comment", 「カード」発言: the remark named as a thing, no evidence that this sentence reports it. */
+function cardAsThing(ds: Dataset): RegExp {
+  let re = cardAsThings.get(ds);
+  if (!re) {
+    const src = (g: VocabularyGroup) => ds.has.get(g)!.source;
+    re = new RegExp(`(?:${src('card')})[’'"”」』]?\\s*(?:${src('remark_ref')})`, 'iu');
+    cardAsThings.set(ds, re);
+  }
+  return re;
+}
+
+function frameCue(doc: DocRemarkContext, state: RemarkState, blockIndex: number, continues: boolean): AttributionCue | undefined {
+  const last = state.lastRemark;
+  if (continues && last && blockIndex - last.block <= CONTINUATION_BLOCKS) return { type: 'frame', remark: last.kind, text: 'continues', weight: CUE_WEIGHT.frame };
+  if (blockIndex <= HEADLINE_BLOCKS) return doc.prior ? { type: 'frame', remark: doc.prior, text: 'page', weight: CUE_WEIGHT.frame * 0.75 } : undefined;
+  const ranked = (Object.entries(state.frame) as Array<[RemarkKind, number]>).sort((a, b) => b[1] - a[1]);
+  if (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0)) return { type: 'frame', remark: ranked[0][0], text: 'headline', weight: CUE_WEIGHT.frame };
+  return doc.prior ? { type: 'frame', remark: doc.prior, text: 'page', weight: CUE_WEIGHT.frame * 0.75 } : undefined;
 }
 
 function classifySentence(
@@ -241,9 +304,9 @@ function classifySentence(
   doc: DocRemarkContext,
   state: RemarkState,
   published: string | undefined,
-): RemarkKind | undefined {
+): RemarkFinding[] {
   const sentence = text.slice(s.start, s.end);
-  const has = (group: string) => hasTerm(ds, group, sentence);
+  const has = (group: VocabularyGroup) => hasTerm(ds, group, sentence);
   const treasuries = has('treasuries');
   const holdings = treasuries || /\bholdings\b|保有/.test(sentence);
   if (holdings) state.holdingsBlock = blockIndex;
@@ -259,7 +322,9 @@ function classifySentence(
   else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
 
   // Nobody named or continuing, and no Kato on the page: this sentence cannot report his remarks.
-  if (!explicit && !continues && !doc.katoIsFinanceMinister) return undefined;
+  if (!explicit && !continues && !doc.katoIsFinanceMinister) return [];
+  // The author's own reading ("this marks a shift") is not a report of what he said.
+  if (has('commentary') && !KATO_SPEAKS.test(sentence)) return [];
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');
@@ -272,51 +337,65 @@ function classifySentence(
     doc.katoIsFinanceMinister &&
     !otherSpeaker &&
     ((card && remarkRef) || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
-  if (!explicit && !continues && !namedRemark) return undefined;
+  if (!explicit && !continues && !namedRemark) return [];
 
   const sell = has('sell');
   const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return undefined;
-
-  const clarifyCue = firstIndex(ds, 'clarification', sentence);
-  const atMilan = has('clarification_place');
-  const inApril = has('dismissal_place');
-  const clarifies =
-    clarifyCue >= 0 ||
-    quoted?.event.kind === 'clarification' ||
-    (NEGATION.test(sentence) && sell && MEANS.test(sentence) && !COMMITMENT.test(sentence)) ||
-    // "Kato rules out selling Treasuries as a bargaining chip" after the remark: the Milan clarification.
-    (has('dismissal') && (card || MEANS.test(sentence)) && sell && !has('dismissal_place')) ||
-    (atMilan && (card || sell || holdings));
-  const remarks = card || threat || (has('remark_place') && holdings) || quoted?.event.kind === 'remark';
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return [];
+  // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
-  const dismisses = ((has('dismissal') || inApril || quoted?.event.kind === 'dismissal') && (holdings || sell || Boolean(quoted))) || (stance && inApril);
+  const says = card || threat || sell || stance || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
+  if (!says) return [];
+  // A question put to him ("he was not asked whether…") is not something he said.
+  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, ''))) return [];
 
-  const before = (date: string | undefined) => Boolean(published && date && published < date);
-  // Before the card remark was made, what Kato said about the holdings can only be the April statements.
-  if (before(doc.remarkDate)) return dismisses || clarifies || stance || ((holdings || sell) && (explicit || continues)) ? 'earlier_dismissal' : undefined;
-  // After the clarification, Kato speaking about "his remarks" is the clarification.
-  if (explicit && KATO_SPEAKS.test(sentence) && !before(doc.clarificationDate) && OWN_REMARKS.test(sentence)) {
-    return 'clarification';
+  const possible = possibleStatements(doc.dates, published);
+  const attribute = (part: string, withFrame: boolean): Attribution | undefined => {
+    const q = part === sentence ? quoted : quotedEvent(doc, part);
+    // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing.
+    const cardTerms = termsIn(ds, 'card', part);
+    const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part);
+    const negated = NEGATION.test(outsideCards) && (termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part)) && !COMMITMENT.test(part);
+    const cues = markerCues(ds, doc.dates, part, published, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
+      negated,
+      cardAsThing: cardAsThing(ds).test(part),
+    });
+    // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
+    if (KATO_SPEAKS.test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
+    if (withFrame) {
+      const f = frameCue(doc, state, blockIndex, continues);
+      if (f) cues.push(f);
+    }
+    return decide(cues, possible);
+  };
+
+  const whole = attribute(sentence, true);
+  if (!whole) return [];
+  // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
+  if (!ownEvidence(whole) && !(insideQuote || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence))) return [];
+  // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
+  const split = splitStatements(sentence, (part) => attribute(part, false));
+  if (split) {
+    return split.map((p) => ({ start: s.start + p.start, end: s.start + p.end, attribution: p.attribution, ...(p.quote ? { quote: p.quote } : {}) }));
   }
-  if (clarifies && (treasuries || sell || card || remarkRef || holdings || quoted || atMilan || headline)) {
-    // "Kato said the holdings exist as a card, before clarifying days later…": in English the card is the
-    // main clause. (Japanese puts the main verb last: 「…と発言し、その後…と軌道修正した」 is the clarification.)
-    const cardCue = firstIndex(ds, 'card', sentence);
-    const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
-    if (english && remarks && cardCue >= 0 && clarifyCue > cardCue && LATER.test(sentence.slice(cardCue, clarifyCue))) return 'card_remark';
-    // A stance statement before the clarification happened can only be the earlier one.
-    return before(doc.clarificationDate) && !remarks && !atMilan ? 'earlier_dismissal' : 'clarification';
+  return [{ start: s.start, end: s.end, attribution: whole, ...(quoted ? { quote: quoted } : {}) }];
+}
+
+type Part = { start: number; end: number; attribution: Attribution; quote?: { event: TimelineEvent; grams: number } };
+
+/** The one cut that leaves two parts, each clearly reporting a different statement; else none. */
+function splitStatements(sentence: string, attribute: (part: string) => Attribution | undefined): Part[] | undefined {
+  let best: { parts: Part[]; strength: number } | undefined;
+  for (const m of sentence.matchAll(SPLIT_AT)) {
+    const cut = m.index + m[0].length;
+    const headEnd = m.index;
+    if (headEnd < 8 || sentence.length - cut < 8) continue;
+    const head = attribute(sentence.slice(0, headEnd));
+    const tail = attribute(sentence.slice(cut));
+    if (!head || !tail || head.unsure || tail.unsure || head.remark === tail.remark) continue;
+    const strength = Math.min(ownEvidence(head), ownEvidence(tail));
+    if (strength < SPLIT_EVIDENCE || (best && best.strength >= strength)) continue;
+    best = { strength, parts: [{ start: 0, end: headEnd, attribution: head }, { start: cut, end: sentence.length, attribution: tail }] };
   }
-  // Told to lawmakers, or in April: the Diet statement, whatever words it shares with the card remark
-  // ("not as a diplomatic weapon"). The card remark was made on television.
-  if (inApril && !has('remark_place') && (holdings || sell || stance || has('stance'))) return 'earlier_dismissal';
-  if (remarks) return 'card_remark';
-  if (dismisses) return 'earlier_dismissal';
-  // "Holdings are kept to fund intervention": the stance Kato restated; which time depends on the date.
-  if (stance) return before(doc.clarificationDate) ? 'earlier_dismissal' : 'clarification';
-  // "He also stressed that Japan does not hold them to support the U.S.": still the same statement.
-  const last = state.lastRemark;
-  if (continues && (holdings || sell) && last && blockIndex - last.block <= CONTINUATION_BLOCKS) return last.kind;
-  return undefined;
+  return best?.parts;
 }

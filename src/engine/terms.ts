@@ -3,6 +3,7 @@
  * English terms match case-insensitively as whole words; Japanese terms as substrings (Japanese has no
  * spaces between words). Used at build time for the detector's trigger and at run time by the engine.
  */
+import type { VocabularyGroup } from '../data/kinds';
 import type { VocabularyFile } from '../data/schema';
 
 export type TermGroup = { en: readonly string[]; ja: readonly string[] };
@@ -24,7 +25,7 @@ export function termSource(group: TermGroup): string {
 }
 
 /** One group made of several vocabulary groups. */
-export function mergeGroups(vocab: VocabularyFile, ids: readonly string[]): TermGroup {
+export function mergeGroups(vocab: VocabularyFile, ids: readonly VocabularyGroup[]): TermGroup {
   const en: string[] = [];
   const ja: string[] = [];
   for (const id of ids) {

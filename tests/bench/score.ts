@@ -17,7 +17,8 @@ console.log(`${dirArg > 0 ? dir : holdout ? 'held-out set' : 'corpus'}: ${s.arti
 console.log(`figures about Japan's holdings: precision ${pct(s.figures.precision)}, recall ${pct(s.figures.recall)} (tp ${s.figures.tp}, fp ${s.figures.fp}, fn ${s.figures.fn})`);
 console.log(`remarks: precision ${pct(s.remarks.precision)}, recall ${pct(s.remarks.recall)} (tp ${s.remarks.tp}, fp ${s.remarks.fp}, fn ${s.remarks.fn})`);
 console.log(`verdict status agrees with the label: ${s.statusAgreement.agree}/${s.statusAgreement.total}`);
-console.log(`flagged mentions in negative articles: ${s.flaggedInNegatives}`);
+console.log(`remark verdicts agree with the label: ${s.remarkVerdicts.agree}/${s.remarkVerdicts.total}; mentions marked unsure: ${s.unsure}`);
+console.log(`flagged mentions in negative articles: ${s.flaggedInNegatives} (${s.results.filter((r) => r.flaggedInNegative > 0).length} of ${s.negatives} negative articles)`);
 for (const r of s.results) {
   if (!r.errors.length) continue;
   console.log(`  ${r.id}: ${r.errors.length} issue(s)`);

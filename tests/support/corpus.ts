@@ -4,9 +4,10 @@
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Mention } from '../../src/engine/analyze';
+import type { Mention, RemarkMention } from '../../src/engine/analyze';
 import type { Dataset } from '../../src/engine/dataset';
 import { effectiveStatus } from '../../src/engine/verdict';
+import { EVENT_KIND_OF_REMARK, type RemarkKind, type RemarkVerdictStatus } from '../../src/data/kinds';
 import { scanText } from '../../src/cli/scan';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
@@ -23,7 +24,13 @@ export type FigureLabel = {
   status?: string;
   typo?: boolean;
 };
-export type RemarkLabel = { contains: string; remark: 'card_remark' | 'clarification' | 'earlier_dismissal' };
+export type RemarkLabel = {
+  contains: string;
+  /** other_statement: something else he said about the holdings; `event` says at which event. */
+  remark: RemarkKind | 'other_statement';
+  event?: string | null;
+  verdict?: RemarkVerdictStatus;
+};
 export type Labels = {
   lang: string;
   style: string;
@@ -73,6 +80,11 @@ export type ArticleResult = {
   remarks: { tp: number; fp: number; fn: number };
   statusAgree: number;
   statusTotal: number;
+  /** Remark verdicts (on record, misdated, …) that agree with the label, of those labelled and found. */
+  verdictAgree: number;
+  verdictTotal: number;
+  /** Mentions the engine marked unsure (counted as misses, never as errors). */
+  unsure: number;
   flaggedInNegative: number;
 };
 
@@ -84,7 +96,7 @@ export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
   const r: ArticleResult = {
     id: a.id, negative: a.labels.negative, mentions, errors,
     figures: { tp: 0, fp: 0, fn: 0 }, remarks: { tp: 0, fp: 0, fn: 0 },
-    statusAgree: 0, statusTotal: 0, flaggedInNegative: 0,
+    statusAgree: 0, statusTotal: 0, verdictAgree: 0, verdictTotal: 0, unsure: 0, flaggedInNegative: 0,
   };
   if (a.labels.negative) r.flaggedInNegative = mentions.filter((m) => m.flagged).length;
   for (const m of mentions.filter((m) => m.flagged && a.labels.negative)) errors.push(`negative page flagged ${m.kind} "${m.text.slice(0, 80)}"`);
@@ -124,30 +136,55 @@ export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
     errors.push(`extra figure "${m.text}" as japan_treasury_holdings`);
   }
 
-  // Remarks: card remarks and clarifications (the aim), earlier dismissals reported separately.
-  const predictedRemarks = mentions.filter((m) => m.kind === 'remark');
-  const usedR = new Set<Mention>();
-  for (const label of a.labels.remarks) {
+  // Remarks (LABELS.md): each labelled statement must be found with the statement it reports. A mention the
+  // engine marks unsure names no statement: a miss, never an error. A sentence labelled as another thing he
+  // said counts neither way when typed as the statement of the same event, and is an error otherwise.
+  const predictedRemarks = mentions.filter((m): m is RemarkMention => m.kind === 'remark');
+  const spanOf = (label: RemarkLabel) => {
     const at = text.indexOf(label.contains);
-    if (at < 0) {
+    return at < 0 ? undefined : { start: at, end: at + label.contains.length };
+  };
+  const settled = new Set<RemarkMention>();
+  for (const label of a.labels.remarks) {
+    const span = spanOf(label);
+    if (!span) {
       errors.push(`remark anchor not found: "${label.contains}"`);
-      r.remarks.fn++;
+      if (label.remark !== 'other_statement') r.remarks.fn++;
       continue;
     }
-    const span = { start: at, end: at + label.contains.length };
-    const hit = predictedRemarks.find((m) => overlaps(m, span));
-    if (hit && hit.kind === 'remark' && hit.remark === label.remark) {
-      usedR.add(hit);
+    const hits = predictedRemarks.filter((m) => overlaps(m, span));
+    if (label.remark === 'other_statement') {
+      const eventKind = label.event ? ds.events.get(label.event)?.kind : undefined;
+      for (const m of hits) {
+        if (m.unsure || !eventKind || EVENT_KIND_OF_REMARK[m.remark] === eventKind) settled.add(m);
+      }
+      continue;
+    }
+    const hit = hits.find((m) => !m.unsure && m.remark === label.remark);
+    if (hit) {
+      settled.add(hit);
       r.remarks.tp++;
+      if (label.verdict) {
+        r.verdictTotal++;
+        if (hit.verdict.status === label.verdict) r.verdictAgree++;
+        else errors.push(`remark verdict of "${label.contains}": expected ${label.verdict}, got ${hit.verdict.status}`);
+      }
     } else {
       r.remarks.fn++;
-      errors.push(`missed ${label.remark} "${label.contains}"${hit?.kind === 'remark' ? ` (got ${hit.remark})` : ''}`);
+      const got = hits[0];
+      errors.push(`missed ${label.remark} "${label.contains}"${got ? ` (got ${got.unsure ? `unsure ${got.remark}/${got.alternative}` : got.remark})` : ''}`);
     }
   }
   for (const m of predictedRemarks) {
-    if (usedR.has(m) || m.kind !== 'remark') continue;
+    if (settled.has(m)) continue;
+    if (m.unsure) {
+      r.unsure++;
+      // Unsure on a labelled sentence was already counted as its miss; elsewhere it is still a highlight.
+      if (a.labels.remarks.some((l) => { const sp = spanOf(l); return sp && overlaps(m, sp); })) continue;
+    }
+    // Another label on the same sentence (a two-statement sentence) settles a mention of that statement.
     r.remarks.fp++;
-    errors.push(`extra ${m.remark}: "${m.text.slice(0, 90)}"`);
+    errors.push(`extra ${m.unsure ? 'unsure ' : ''}${m.remark}: "${m.text.slice(0, 90)}"`);
   }
   return r;
 }
@@ -165,6 +202,11 @@ export function scoreCorpus(ds: Dataset, articles = loadCorpus()) {
       agree: results.reduce((n, r) => n + r.statusAgree, 0),
       total: results.reduce((n, r) => n + r.statusTotal, 0),
     },
+    remarkVerdicts: {
+      agree: results.reduce((n, r) => n + r.verdictAgree, 0),
+      total: results.reduce((n, r) => n + r.verdictTotal, 0),
+    },
+    unsure: results.reduce((n, r) => n + r.unsure, 0),
     articles: results.length,
     negatives: results.filter((r) => r.negative).length,
   };

@@ -5,6 +5,10 @@ import { describe, test, expect } from 'vitest';
 import { DEFAULT_DATA_DIR, readDataFiles, readDataset } from '../../src/data/load-node';
 import type { HoldingsObservation, HoldingsSeries, RawDataset } from '../../src/data/schema';
 import { DataError, formatPath, validateDataset, type DataFileKey } from '../../src/data/validate';
+import { VOCABULARY_GROUPS } from '../../src/data/kinds';
+
+/** zod's message for a name outside the known vocabulary groups. */
+const UNKNOWN_GROUP = `Invalid option: expected one of ${VOCABULARY_GROUPS.map((g) => `"${g}"`).join('|')}`;
 
 const real = readDataFiles();
 const dataset = readDataset();
@@ -326,14 +330,21 @@ describe('a broken copy fails with the file, the path and the problem', () => {
       (f) => {
         const c = indexOf(f.claims.claims, (x: { id: string }) => x.id === 'japan-threatened-to-sell');
         f.claims.claims[c].detect.vocabulary = 'threats';
-        return `data/claims.json: claims[${c}].detect.vocabulary: unknown vocabulary group "threats" (not in data/vocabulary.json)`;
+        return `data/claims.json: claims[${c}].detect.vocabulary: ${UNKNOWN_GROUP}`;
       },
     ],
     [
       'a trigger naming an unknown group',
       (f) => {
         f.vocabulary.trigger.push('treasury');
-        return `data/vocabulary.json: trigger[${f.vocabulary.trigger.length - 1}]: unknown group "treasury" (not in groups)`;
+        return `data/vocabulary.json: trigger[${f.vocabulary.trigger.length - 1}]: ${UNKNOWN_GROUP}`;
+      },
+    ],
+    [
+      'a vocabulary group the code does not know',
+      (f) => {
+        f.vocabulary.groups.treasury = f.vocabulary.groups.treasuries;
+        return 'data/vocabulary.json: groups: Unrecognized key: "treasury"';
       },
     ],
     [

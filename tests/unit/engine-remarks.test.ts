@@ -20,12 +20,29 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     ["Japan finmin Kato says US Treasury holdings a bargaining chip in trade talks", 'card_remark'],
     ["Japan's Kato says he didn't mean to suggest selling Treasuries as a bargaining chip", 'clarification'],
     ['Finance Minister Katsunobu Kato on Sunday said Japan was not considering selling its Treasury holdings as a tactic in trade talks.', 'clarification'],
-    ['Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.', 'clarification'],
     ['加藤財務相、米国債売却「交渉材料とせず」', 'clarification'],
   ])('%s → %s', (text, kind) => {
     const [m] = remarks(text);
     expect(m?.remark).toBe(kind);
     expect(m!.events.length).toBeGreaterThan(0);
+  });
+
+  test.each([
+    ['on Sunday', 'clarification'],
+    ['in Milan', 'clarification'],
+    ['on April 9', 'earlier_dismissal'],
+    ['in the Diet last month', 'earlier_dismissal'],
+  ])('"ruled out" is decided by the day or the place: %s → %s', (marker, kind) => {
+    const [m] = remarks(`Finance Minister Katsunobu Kato ${marker} ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.`);
+    expect(m?.remark).toBe(kind);
+    expect(m?.unsure).toBe(false);
+    expect(m?.cues.some((c) => c.remark === kind && (c.type === 'when' || c.type === 'where'))).toBe(true);
+  });
+
+  test('with nothing to tell the April answer from the Milan one, the mention says it is unsure', () => {
+    const [m] = remarks('Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.');
+    expect(m?.unsure).toBe(true);
+    expect([m?.remark, m?.alternative].sort()).toEqual(['clarification', 'earlier_dismissal']);
   });
 
   test('a card remark links to the event and to its later clarification', () => {

@@ -1,0 +1,30 @@
+/**
+ * The kinds the dataset and the engine share, each written once. The zod schemas build their enums from
+ * these lists and the engine's types are inferred from them, so adding a kind is one edit here (plus the
+ * data) and the type-checker lists every place that must handle it. Plain arrays, no zod: the engine in
+ * the page imports this without the schema library.
+ */
+
+/** Kato's statements a sentence can report: the 2 May card remark, the 4 May clarification, the April dismissal. */
+export const REMARK_KINDS = ['card_remark', 'clarification', 'earlier_dismissal'] as const;
+export type RemarkKind = (typeof REMARK_KINDS)[number];
+
+/** The timeline event kind (data/events.json) each statement is. */
+export const EVENT_KIND_OF_REMARK = {
+  card_remark: 'remark',
+  clarification: 'clarification',
+  earlier_dismissal: 'dismissal',
+} as const satisfies Record<RemarkKind, string>;
+
+/** What a reported statement is, checked against the record. */
+export const REMARK_VERDICTS = ['on_record', 'not_in_record', 'misdated', 'false_threat', 'reported'] as const;
+export type RemarkVerdictStatus = (typeof REMARK_VERDICTS)[number];
+
+/** Groups of data/vocabulary.json. The file must have exactly these; code names them with this type. */
+export const VOCABULARY_GROUPS = [
+  'treasuries', 'reserves', 'kato', 'kato_bare', 'finance_office', 'japan', 'china', 'other_holders', 'holding',
+  'card', 'sell', 'clarification', 'dismissal', 'threat', 'tariff_talks', 'not_holding', 'change', 'total_foreign',
+  'finance_ministry', 'remark_place', 'clarification_place', 'dismissal_place', 'other_speaker', 'remark_ref',
+  'stance', 'peak', 'remark_act', 'later_time', 'commentary',
+] as const;
+export type VocabularyGroup = (typeof VOCABULARY_GROUPS)[number];

@@ -1,0 +1,235 @@
+/**
+ * Which of Kato's statements a sentence reports, decided by the statements' own markers, not by a word:
+ * when (a day or month, resolved against the page's date and the events' dates in data/events.json),
+ * where (a TV programme, Milan, the Diet), the speech act (hinted, walked back, ruled out), a recorded
+ * quote, and what is said (a card; selling as a tool negated). A sentence with no marker of its own takes
+ * the article's frame: what its headline and lede report. Each decision keeps the cues that made it, so
+ * the card can show why, and says when the evidence is too even to name one statement.
+ */
+import type { TimelineEvent } from '../data/schema';
+import { REMARK_KINDS, type RemarkKind, type VocabularyGroup } from '../data/kinds';
+import { termsIn, type Dataset } from './dataset';
+
+export type CueType = 'when' | 'where' | 'act' | 'quote' | 'content' | 'frame';
+export type AttributionCue = { type: CueType; remark: RemarkKind; text: string; weight: number };
+
+export type Attribution = {
+  remark: RemarkKind;
+  /** Too even to name one statement: the card shows both, with their dates. */
+  unsure: boolean;
+  /** The other statement the sentence may report, when unsure. */
+  alternative?: RemarkKind;
+  /** Evidence per statement, strongest first. */
+  cues: AttributionCue[];
+  scores: Record<RemarkKind, number>;
+};
+
+/** How much each kind of marker weighs. A recorded quote or a place is near proof; a frame only a default. */
+export const CUE_WEIGHT: Record<CueType, number> = { quote: 1.5, where: 3, when: 3, act: 2, content: 1.5, frame: 1 };
+/** A recorded quote counts this many n-grams at the most. */
+const QUOTE_GRAMS_CAP = 4;
+/** A day one off (time zones: 2 May in Tokyo was 1 May in New York) counts this share of a stated day. */
+const NEAR_DAY_SHARE = 0.6;
+/** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
+const MAIN_VERB_BOOST = 1.5;
+/** A month named alone ("in April", 4月) counts this share of a stated day. */
+const MONTH_SHARE = 0.7;
+/** The leader must be ahead by at least this, else the sentence is marked unsure: the frame alone may decide between equals. */
+export const UNSURE_MARGIN = 1;
+/** A rival with less evidence than this (a negation alone) cannot make a decision unsure. */
+const UNSURE_RIVAL = 1;
+
+/** Vocabulary groups that mark a statement, and what kind of marker each is. */
+const MARKER_GROUPS: ReadonlyArray<{ group: VocabularyGroup; type: CueType; remark: RemarkKind; share?: number }> = [
+  { group: 'remark_place', type: 'where', remark: 'card_remark' },
+  { group: 'clarification_place', type: 'where', remark: 'clarification' },
+  { group: 'dismissal_place', type: 'where', remark: 'earlier_dismissal' },
+  { group: 'remark_act', type: 'act', remark: 'card_remark' },
+  { group: 'clarification', type: 'act', remark: 'clarification' },
+  { group: 'dismissal', type: 'act', remark: 'earlier_dismissal' },
+  // "Rules out using Treasuries as a bargaining chip" headlined the Milan walk-back as well: the act alone
+  // names neither; the day, the place or the frame decides.
+  { group: 'dismissal', type: 'act', remark: 'clarification' },
+  { group: 'later_time', type: 'when', remark: 'clarification', share: 0.6 },
+  { group: 'threat', type: 'content', remark: 'card_remark' },
+];
+
+const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
+const WEEKDAYS_JA = '日月火水木金土';
+const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
+const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
+// "on Friday", "last Sunday", "Friday's interview"; "May 2", "2 May", "May 4th".
+const EN_WEEKDAY = /\b(last\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
+const EN_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\b`, 'gi');
+const EN_MONTH_ONLY = new RegExp(`\\b(?:in|since|early|earlier in|late|during|of|last)\\s+${MONTH_RE}\\b`, 'gi');
+// Machine-translated Japanese: "On 4th, he said…".
+const EN_BARE_DAY = /\b[Oo]n (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December))/g;
+const EN_LAST_MONTH = /\blast month\b|\ba month (?:ago|earlier)\b|\bweeks (?:ago|earlier)\b/gi;
+const JA_DATE = /([0-9０-９]{1,2})月([0-9０-９]{1,2})日|(?<![0-9０-９月年])([0-9０-９]{1,2})日(?=[にのは、夜朝午放]|まで)|([月火水木金土日])曜/gu;
+const JA_MONTH_ONLY = /(?<![0-9０-９])([0-9０-９]{1,2})月(?![0-9０-９]*日|末)/gu;
+const JA_LAST_MONTH = /先月|前月の国会/gu;
+
+const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
+const DAY_MS = 86_400_000;
+const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
+
+/** The dated statements a sentence can report, from the timeline. */
+export type StatementDates = Array<{ remark: RemarkKind; event: TimelineEvent; day: number }>;
+
+const KIND_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
+export function statementDates(ds: Dataset): StatementDates {
+  return ds.raw.events.events.flatMap((event) => {
+    const remark = KIND_OF_EVENT[event.kind];
+    return remark ? [{ remark, event, day: dayNumber(event.date) }] : [];
+  });
+}
+
+/** A day the sentence names, resolved to statements within a day of it. */
+function cuesForDay(dates: StatementDates, day: number, text: string, out: AttributionCue[], share = 1): void {
+  for (const d of dates) {
+    const off = Math.abs(d.day - day);
+    if (off <= 1) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * share * (off === 0 ? 1 : NEAR_DAY_SHARE) });
+  }
+}
+
+function cuesForMonth(dates: StatementDates, year: number, month: number, text: string, out: AttributionCue[]): void {
+  const prefix = `${year}-${String(month).padStart(2, '0')}`;
+  for (const d of dates) if (d.event.date.startsWith(prefix)) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * MONTH_SHARE });
+}
+
+/**
+ * The days and months a sentence names. Weekdays and bare days are read against the page's date (the
+ * latest such day on or before it); with no page date, against the statements' own days.
+ */
+export function timeCues(dates: StatementDates, sentence: string, published: string | undefined): AttributionCue[] {
+  const out: AttributionCue[] = [];
+  const pub = published ? dayNumber(published) : undefined;
+  const pubYear = published ? Number(published.slice(0, 4)) : Number(dates[0]?.event.date.slice(0, 4) ?? 2025);
+  const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
+  const weekday = (wd: number, text: string, last: boolean) => {
+    if (pub === undefined) {
+      for (const d of dates) if (new Date(d.day * DAY_MS).getUTCDay() === wd) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when });
+      return;
+    }
+    const back = (new Date(pub * DAY_MS).getUTCDay() - wd + 7) % 7;
+    cuesForDay(dates, pub - back - (last && back === 0 ? 7 : 0), text, out);
+    // "last Friday" written a week on still means the Friday before.
+    if (last) cuesForDay(dates, pub - back - 7, text, out);
+  };
+  const date = (month: number, day: number, text: string) => {
+    let year = pubYear;
+    // "Dec 28" read in a January story is last year's.
+    if (pubMonth !== undefined && month > pubMonth + 1) year -= 1;
+    cuesForDay(dates, dayNumber(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`), text, out);
+  };
+  // A bare day (2日, "on 4th") is a day of the page's month, or of the month before if it is later.
+  const bareDay = (day: number, text: string) => {
+    if (pubMonth === undefined) return;
+    date(day <= Number(published!.slice(8, 10)) ? pubMonth : pubMonth === 1 ? 12 : pubMonth - 1, day, text);
+  };
+  const monthIndex = (name: string) => MONTHS_EN.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
+
+  if (/[a-z]/i.test(sentence)) {
+    for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.indexOf(m[2]!.toLowerCase()), m[0], Boolean(m[1]));
+    for (const m of sentence.matchAll(EN_DATE)) {
+      const month = monthIndex(m[1] ?? m[4]!);
+      const day = Number(m[2] ?? m[3]);
+      if (month > 0 && day >= 1 && day <= 31) date(month, day, m[0]);
+    }
+    for (const m of sentence.matchAll(EN_BARE_DAY)) bareDay(Number(m[1]), m[0]);
+    for (const m of sentence.matchAll(EN_MONTH_ONLY)) {
+      const month = monthIndex(m[1]!);
+      if (month > 0 && !out.some((c) => c.text.includes(m[1]!))) cuesForMonth(dates, pubMonth !== undefined && month > pubMonth + 1 ? pubYear - 1 : pubYear, month, m[0], out);
+    }
+    if (published) for (const m of sentence.matchAll(EN_LAST_MONTH)) {
+      const prev = pubMonth === 1 ? { y: pubYear - 1, m: 12 } : { y: pubYear, m: pubMonth! - 1 };
+      cuesForMonth(dates, prev.y, prev.m, m[0], out);
+    }
+  }
+  if (/[\p{Script=Han}\p{Script=Hiragana}]/u.test(sentence)) {
+    for (const m of sentence.matchAll(JA_DATE)) {
+      if (m[4]) weekday(WEEKDAYS_JA.indexOf(m[4]), m[0], false);
+      else if (m[1]) date(Number(toAscii(m[1])), Number(toAscii(m[2]!)), m[0]);
+      else bareDay(Number(toAscii(m[3]!)), m[0]);
+    }
+    for (const m of sentence.matchAll(JA_MONTH_ONLY)) cuesForMonth(dates, pubYear, Number(toAscii(m[1]!)), m[0], out);
+    if (published) for (const m of sentence.matchAll(JA_LAST_MONTH)) {
+      const prev = pubMonth === 1 ? { y: pubYear - 1, m: 12 } : { y: pubYear, m: pubMonth! - 1 };
+      cuesForMonth(dates, prev.y, prev.m, m[0], out);
+    }
+  }
+  return out;
+}
+
+/** Whether the sentence negates selling (or using the holdings) as a tool: what both April and Milan said. */
+export type SentenceFacts = { negated: boolean; cardAsThing: boolean };
+
+/**
+ * The markers of one sentence (or clause). `quote` is the recorded quote it repeats, if any; `facts` say
+ * whether selling-as-a-tool is negated there and whether the card is only named as a thing ("his 'card'
+ * comment"), which is then no evidence for the remark itself.
+ */
+export function markerCues(
+  ds: Dataset,
+  dates: StatementDates,
+  sentence: string,
+  published: string | undefined,
+  quote: { remark: RemarkKind; grams: number; text: string } | undefined,
+  facts: SentenceFacts,
+): AttributionCue[] {
+  const cues = timeCues(dates, sentence, published);
+  // Japanese puts the main verb last: the speech act of the final clause is the sentence's own.
+  const lastClause = /[\p{Script=Hiragana}]/u.test(sentence) ? sentence.lastIndexOf('、') : -1;
+  for (const { group, type, remark, share = 1 } of MARKER_GROUPS) {
+    for (const t of termsIn(ds, group, sentence)) {
+      const main = type === 'act' && lastClause >= 0 && t.start > lastClause ? MAIN_VERB_BOOST : 1;
+      cues.push({ type, remark, text: t.term, weight: CUE_WEIGHT[type] * share * main });
+    }
+  }
+  if (quote) cues.push({ type: 'quote', remark: quote.remark, text: quote.text, weight: CUE_WEIGHT.quote * Math.min(QUOTE_GRAMS_CAP, quote.grams) });
+  // A card offered is the remark; a card refused ("not as a bargaining chip") is April's or Milan's answer.
+  // The remark named as a thing ("the 'card' remark") is what the sentence is about, unless the sentence
+  // walks it back or rules something out: then it is only the object of that act.
+  const card = termsIn(ds, 'card', sentence);
+  const otherAct = cues.some((c) => c.type === 'act' && c.remark !== 'card_remark');
+  if (card.length && !facts.negated && !(facts.cardAsThing && otherAct)) cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
+  if (facts.negated) {
+    const sell = termsIn(ds, 'sell', sentence)[0]?.term ?? card[0]?.term ?? '';
+    for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: sell, weight: CUE_WEIGHT.content * 0.5 });
+  }
+  return cues;
+}
+
+/** Statements that cannot have been reported yet on the page's date. */
+export function possibleStatements(dates: StatementDates, published: string | undefined): Set<RemarkKind> {
+  const ok = new Set<RemarkKind>(REMARK_KINDS);
+  if (!published) return ok;
+  const pub = dayNumber(published);
+  // A day of slack: a page dated in New York can report a Tokyo statement of "tomorrow".
+  for (const d of dates) if (d.day > pub + 1) ok.delete(d.remark);
+  return ok;
+}
+
+export function decide(cues: AttributionCue[], possible: Set<RemarkKind>): Attribution | undefined {
+  const scores = Object.fromEntries(REMARK_KINDS.map((k) => [k, 0])) as Record<RemarkKind, number>;
+  const kept = cues.filter((c) => possible.has(c.remark));
+  for (const c of kept) scores[c.remark] += c.weight;
+  const ranked = [...REMARK_KINDS].filter((k) => possible.has(k)).sort((a, b) => scores[b] - scores[a]);
+  const [top, second] = ranked;
+  if (!top || scores[top] <= 0) {
+    // Only one statement was possible by the page's date (an April story): no marker is needed.
+    return ranked.length === 1 && top ? { remark: top, unsure: false, cues: [], scores } : undefined;
+  }
+  const unsure = Boolean(second && scores[second] >= UNSURE_RIVAL && scores[top] - scores[second] < UNSURE_MARGIN);
+  return {
+    remark: top,
+    unsure,
+    ...(unsure && second ? { alternative: second } : {}),
+    cues: kept.sort((a, b) => b.weight - a.weight),
+    scores,
+  };
+}
+
+/** Strength of a decision without the frame: how much the sentence itself says. */
+export const ownEvidence = (a: Attribution) => a.cues.filter((c) => c.type !== 'frame' && c.remark === a.remark).reduce((n, c) => n + c.weight, 0);
+

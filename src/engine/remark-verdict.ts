@@ -1,0 +1,118 @@
+/**
+ * A reported statement checked against the record, as figures are checked against the series: words in
+ * quotation marks attributed to Kato either match a recorded quote (data/events.json) or are not in the
+ * record; a sentence that dates the statement wrongly is misdated; one that reports the remark as a threat
+ * to sell repeats the known false claim (data/claims.json). The record decides; this module only compares.
+ */
+import type { RemarkVerdictStatus } from '../data/kinds';
+import type { TimelineEvent } from '../data/schema';
+import { CUE_WEIGHT, type Attribution } from './attribution';
+import type { Dataset } from './dataset';
+
+export type RemarkVerdict = {
+  status: RemarkVerdictStatus;
+  /** The recorded quote the sentence's quotation matches (event id and the recorded wording). */
+  recorded?: { event: string; text: string; lang: 'en' | 'ja' };
+  /** The quotation that matches nothing recorded. */
+  unrecorded?: string;
+  /** The day or month the sentence gives for the statement, when it is not the statement's date. */
+  statedWhen?: string;
+};
+
+/** Quotations shorter than this are terms in scare quotes ("card"), not a person's words. */
+const MIN_QUOTE_WORDS = 4;
+const MIN_QUOTE_CHARS_JA = 7;
+/** Share of a quotation's content words (English) or character pairs (Japanese) a recorded quote must hold. */
+export const QUOTE_MATCH_SHARE = 0.6;
+/** Below this share with every recorded quote, a quotation is not in the record; between the two, undecided. */
+export const QUOTE_UNRECORDED_SHARE = 0.3;
+/** A quotation must have this many content words before it can be called not in the record. */
+const MIN_UNRECORDED_WORDS = 5;
+
+const QUOTATION = /“([^”]+)”|"([^"]+)"|‘([^’]{12,})’|「([^」]+)」|『([^』]+)』/g;
+const STOP = new Set('a an the is are was were be been it its this that these those we our us i you he she they to of in on at for as by with and or but so such there here what which who whether if than then do does did have has had will would could should can may might'.split(' '));
+
+const words = (s: string) => (s.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9']+/g) ?? []).map((w) => w.replace(/'s$/, ''));
+const contentWords = (s: string) => words(s).filter((w) => !STOP.has(w));
+const jaPairs = (s: string) => {
+  const clean = s.replace(/[\s、。，．・（）()「」『』…—]/g, '');
+  const out: string[] = [];
+  for (let i = 0; i + 2 <= clean.length; i++) out.push(clean.slice(i, i + 2));
+  return out;
+};
+const isJapanese = (s: string) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(s);
+
+/** The quotations of a sentence long enough to be somebody's words. */
+export function quotations(sentence: string): string[] {
+  const out: string[] = [];
+  for (const m of sentence.matchAll(QUOTATION)) {
+    const q = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
+    if (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS) out.push(q);
+  }
+  return out;
+}
+
+type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string> };
+const recordedCache = new WeakMap<Dataset, Recorded[]>();
+function recorded(ds: Dataset): Recorded[] {
+  let list = recordedCache.get(ds);
+  if (!list) {
+    list = ds.raw.events.events.flatMap((event) =>
+      event.quotes.map((q) => ({ event, text: q.text, lang: q.lang, words: new Set(contentWords(q.text)), pairs: new Set(jaPairs(q.text)) })),
+    );
+    recordedCache.set(ds, list);
+  }
+  return list;
+}
+
+/**
+ * The recorded quote a quotation matches best, and how well: `on` when it matches, `off` when it matches
+ * nothing recorded at all (translations differ, so the gap between the two is left undecided).
+ */
+export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; on: boolean; off: boolean } {
+  const ja = isJapanese(quotation);
+  const mine = ja ? jaPairs(quotation) : contentWords(quotation);
+  if (!mine.length) return { on: false, off: false };
+  let best: { r: Recorded; share: number } | undefined;
+  for (const r of recorded(ds)) {
+    const pool = ja ? r.pairs : r.words;
+    if (!pool.size) continue;
+    const share = mine.filter((w) => pool.has(w)).length / mine.length;
+    if (!best || share > best.share) best = { r, share };
+  }
+  const share = best?.share ?? 0;
+  return { ...(best ? { r: best.r } : {}), on: share >= QUOTE_MATCH_SHARE, off: share < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
+}
+
+/**
+ * The verdict on one reported statement. `threatClaim` is whether the sentence repeats the false threat
+ * claim. Priority when several apply: false threat, misdated, not in the record, on record, reported.
+ */
+export function judgeRemark(ds: Dataset, sentence: string, attribution: Attribution, threatClaim: boolean): RemarkVerdict {
+  const quotes = quotations(sentence);
+  const matches = quotes.map((q) => ({ q, ...matchRecorded(ds, q) }));
+  const on = matches.find((m) => m.on);
+  const off = matches.find((m) => m.off);
+  const recordedQuote = on?.r ? { recorded: { event: on.r.event.id, text: on.r.text, lang: on.r.lang } } : {};
+  if (threatClaim) return { status: 'false_threat', ...recordedQuote };
+  const when = misdating(attribution);
+  if (when) return { status: 'misdated', statedWhen: when, ...recordedQuote };
+  if (off && !on) return { status: 'not_in_record', unrecorded: off.q };
+  if (on) return { status: 'on_record', ...recordedQuote };
+  return { status: 'reported' };
+}
+
+/**
+ * A sentence gives a day or month that belongs to another statement, while everything else it says
+ * (place, act, quote, content) names this one. Only a sure decision can be misdated.
+ */
+function misdating(a: Attribution): string | undefined {
+  if (a.unsure) return undefined;
+  const own = a.cues.filter((c) => c.remark === a.remark && c.type !== 'frame');
+  if (own.some((c) => c.type === 'when')) return undefined;
+  if (own.reduce((n, c) => n + c.weight, 0) < CUE_WEIGHT.act + CUE_WEIGHT.content) return undefined;
+  const wrong = a.cues.find((c) => c.type === 'when' && c.remark !== a.remark && c.weight >= CUE_WEIGHT.when * 0.6);
+  // The wrong day must belong to no marker of its own statement other than itself.
+  if (!wrong || a.cues.some((c) => c.remark === wrong.remark && c.type !== 'when' && c.type !== 'frame')) return undefined;
+  return wrong.text;
+}
