@@ -9,6 +9,7 @@
  * heading, page-says, official, range, verdict, definition, said, remark, clarification,
  * clarification-line, sources, dataset, why, close.
  */
+import { EVENT_KIND_OF_REMARK } from '../data/kinds';
 import type { Claim, Quote, Source, TimelineEvent } from '../data/schema';
 import type { FigureMention, Mention, RemarkMention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
@@ -61,6 +62,21 @@ const REMARK_KIND = {
   clarification: { heading: 'cardHeadingClarification', said: 'cardSaidClarification', noun: 'cardKindClarification' },
   earlier_dismissal: { heading: 'cardHeadingDismissal', said: 'cardSaidDismissal', noun: 'cardKindDismissal' },
 } as const satisfies Record<RemarkMention['remark'], Record<string, MessageKey>>;
+
+const CUE_LABEL = {
+  when: 'cueWhen',
+  where: 'cueWhere',
+  act: 'cueAct',
+  quote: 'cueQuote',
+  content: 'cueContent',
+  frame: 'cueFrame',
+} as const satisfies Record<RemarkMention['cues'][number]['type'], MessageKey>;
+
+const REMARK_VERDICT = {
+  on_record: { label: 'cardRemarkOnRecord', icon: 'check', tone: 'consistent' },
+  not_in_record: { label: 'cardRemarkNotInRecord', icon: 'question', tone: 'outdated' },
+  misdated: { label: 'cardRemarkMisdated', icon: 'clock', tone: 'off' },
+} as const satisfies Partial<Record<RemarkMention['verdict']['status'], { label: MessageKey; icon: IconName; tone: string }>>;
 
 let headingIds = 0;
 
@@ -577,9 +593,41 @@ function remarkVerdict(doc: Document, lang: Lang, claim: Claim): HTMLElement {
   );
 }
 
+/** The statement's own event for a kind, from the timeline. */
+const eventOfKind = (ds: Dataset, kind: RemarkMention['remark']) => ds.raw.events.events.find((e) => e.kind === EVENT_KIND_OF_REMARK[kind]);
+
+/** The sentence checked against the record: on record, not in the record, misdated (the false threat is a claim, shown above). */
+function remarkRecordVerdict(doc: Document, lang: Lang, r: RemarkMention, ev: TimelineEvent | undefined): HTMLElement | undefined {
+  const status = r.verdict.status;
+  if (status !== 'on_record' && status !== 'not_in_record' && status !== 'misdated') return undefined;
+  const v = REMARK_VERDICT[status];
+  const actor = ev?.actor[lang] ?? '';
+  const label = status === 'misdated' ? t(lang, v.label, r.verdict.statedWhen ?? '', ev ? eventDate(ev, lang) : '') : t(lang, v.label, actor);
+  return h(
+    doc,
+    'div',
+    { class: 'verdict', 'data-part': 'remark-verdict', 'data-status': v.tone, 'data-remark-verdict': status },
+    h(doc, 'p', { class: 'label' }, t(lang, 'cardRemarkVerdictLabel')),
+    statusBadge(doc, label, v.icon),
+    status === 'not_in_record' && r.verdict.unrecorded ? h(doc, 'p', { class: 'claim' }, t(lang, 'cardQuoted', r.verdict.unrecorded)) : null,
+  );
+}
+
+/** Why this statement: the sentence's own cues, each with what kind of marker it is. */
+function cueLine(doc: Document, lang: Lang, r: RemarkMention): Node[] | undefined {
+  const cues = r.cues.filter((c) => c.remark === r.remark || (r.unsure && c.remark === r.alternative));
+  if (!cues.length) return undefined;
+  const text = cues
+    .map((c) => (c.type === 'frame' || c.type === 'quote' ? t(lang, CUE_LABEL[c.type]) : `${t(lang, 'cardQuoted', c.text)} (${t(lang, CUE_LABEL[c.type])})`))
+    .join(lang === 'ja' ? '、' : ', ');
+  return rich(doc, lang, 'cardWhyCues', text);
+}
+
 function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, headingId: string): { root: HTMLElement; verdict?: ClaimVerdict } {
   const kind = REMARK_KIND[r.remark];
   const ev = r.events.map((id) => ds.events.get(id)).find((e): e is TimelineEvent => !!e);
+  // Unsure: the card names neither statement with confidence, and shows both with their dates.
+  const other = r.unsure && r.alternative ? eventOfKind(ds, r.alternative) : undefined;
   const sources = new SourceList();
   const root = h(doc, 'div', { class: 'body' });
   const claims = r.claims.map((id) => claimById(ds, id)).filter((c): c is Claim => !!c);
@@ -589,9 +637,19 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
       doc,
       'h2',
       { class: 'heading', id: headingId, 'data-part': 'heading', tabindex: '-1' },
-      ev ? t(lang, kind.heading, ev.actor[lang], eventDate(ev, lang)) : t(lang, 'extName'),
+      ev && other ? t(lang, 'cardHeadingUnsure', ev.actor[lang]) : ev ? t(lang, kind.heading, ev.actor[lang], eventDate(ev, lang)) : t(lang, 'extName'),
     ),
   );
+  if (ev && other && r.alternative) {
+    root.append(
+      h(
+        doc,
+        'p',
+        { class: 'unsure', 'data-part': 'unsure' },
+        t(lang, 'cardUnsureNote', t(lang, kind.noun), eventDate(ev, lang), t(lang, REMARK_KIND[r.alternative].noun), eventDate(other, lang)),
+      ),
+    );
+  }
 
   // The line quotes the clarification most directly; statement blocks quote other words.
   const line: (Line & { placed?: boolean }) | undefined = lineFor(ds, lang, r);
@@ -603,7 +661,11 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
     root.append(remarkVerdict(doc, lang, claim));
     sources.add(claim.sources);
   }
-  if (ev) {
+  const record = remarkRecordVerdict(doc, lang, r, ev);
+  if (record) root.append(record);
+  if (ev && other && r.alternative) {
+    root.append(block('said', kind.said, ev), block('said', REMARK_KIND[r.alternative].said, other));
+  } else if (ev) {
     root.append(block('said', kind.said, ev));
     if (r.remark === 'card_remark') {
       const clar = (r.clarifiedBy ? ds.events.get(r.clarifiedBy) : undefined) ?? (ev.clarifiedBy ? ds.events.get(ev.clarifiedBy) : undefined);
@@ -619,11 +681,14 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
     }
   }
   if (ev) sources.add(ev.sources);
+  if (other) sources.add(other.sources);
   if (line && !line.placed) root.append(lineElement(doc, lang, line, sources, false));
   root.append(sourcesPart(doc, ds, lang, sources));
 
   const why: Node[][] = [];
-  if (ev) why.push(rich(doc, lang, 'cardWhyRemark', ev.actor[lang], t(lang, kind.noun), eventDate(ev, lang), ev.place[lang]));
+  if (ev && !other) why.push(rich(doc, lang, 'cardWhyRemark', ev.actor[lang], t(lang, kind.noun), eventDate(ev, lang), ev.place[lang]));
+  const cues = cueLine(doc, lang, r);
+  if (cues) why.push(cues);
   for (const claim of claims) why.push(rich(doc, lang, 'cardWhyClaim', t(lang, 'cardQuoted', claim.claim[lang])));
   root.append(footer(doc, ds, lang, why));
   return { root, verdict: claims[0]?.verdict };

@@ -308,3 +308,56 @@ describe('page text is text', () => {
     expect(card(m, 'en').getAttribute('aria-labelledby')).not.toBe(card(m, 'en').getAttribute('aria-labelledby'));
   });
 });
+
+describe('remark cards say which statement, how sure, and against the record', () => {
+  const unsureText = 'Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.';
+
+  test.each(LANGS)('unsure (%s): no statement named with confidence; both shown with their dates', (lang) => {
+    const m = mention(unsureText, 'ruled out', '2025-05-05') as RemarkMention;
+    expect(m.unsure).toBe(true);
+    const el = card(m, lang);
+    const first = ds.raw.events.events.find((e) => e.kind === (m.remark === 'clarification' ? 'clarification' : 'dismissal'))!;
+    const second = ds.raw.events.events.find((e) => e.kind === (m.alternative === 'clarification' ? 'clarification' : 'dismissal'))!;
+    expect(part(el, 'heading').textContent).toBe(t(lang, 'cardHeadingUnsure', first.actor[lang]));
+    expect(part(el, 'unsure').textContent).toContain(formatDate(lang, first.date, { precision: first.datePrecision }));
+    expect(part(el, 'unsure').textContent).toContain(formatDate(lang, second.date, { precision: second.datePrecision }));
+    const said = [...el.querySelectorAll('[data-part="said"]')].map((e) => e.getAttribute('data-event'));
+    expect(said.sort()).toEqual([first.id, second.id].sort());
+  });
+
+  test('a sure remark names its statement and no unsure note', () => {
+    const m = mention('Finance Minister Katsunobu Kato on Sunday in Milan ruled out selling U.S. Treasuries as a bargaining chip.', 'ruled out', '2025-05-05') as RemarkMention;
+    const el = card(m, 'en');
+    expect(m.unsure).toBe(false);
+    expect(el.querySelector('[data-part="unsure"]')).toBeNull();
+    const ev = ds.raw.events.events.find((e) => e.kind === 'clarification')!;
+    expect(part(el, 'heading').textContent).toBe(t('en', 'cardHeadingClarification', ev.actor.en, formatDate('en', ev.date, { precision: ev.datePrecision })));
+    // The cues that decided reach the card.
+    expect(part(el, 'why').textContent).toContain('“Milan” (place)');
+    expect(part(el, 'why').textContent).toContain('“Sunday” (day)');
+  });
+
+  test('misdated: the card says when it really was', () => {
+    const m = mention('Finance Minister Katsunobu Kato said in a TV Tokyo interview in April that Japan’s Treasury holdings could be a card in the talks.', 'TV Tokyo', '2025-05-06') as RemarkMention;
+    expect(m.remark).toBe('card_remark');
+    expect(m.verdict.status).toBe('misdated');
+    const ev = ds.raw.events.events.find((e) => e.kind === 'remark')!;
+    const v = part(card(m, 'en'), 'remark-verdict');
+    expect(v.getAttribute('data-remark-verdict')).toBe('misdated');
+    expect(v.textContent).toContain(formatDate('en', ev.date, { precision: ev.datePrecision }));
+  });
+
+  test('words attributed to him that match nothing recorded are "not in the record", never "invented"', () => {
+    const m = mention('Finance Minister Katsunobu Kato said on Friday that Japan’s Treasury holdings were a card: “We are ready to put every bond we own on the negotiating table next week.”', 'every bond', '2025-05-03') as RemarkMention;
+    expect(m.verdict.status).toBe('not_in_record');
+    const v = part(card(m, 'en'), 'remark-verdict');
+    expect(v.textContent).toContain('Not in the record');
+    expect(v.textContent?.toLowerCase()).not.toContain('invent');
+  });
+
+  test('recorded words are on record', () => {
+    const m = mention('“Whether or not we use that card is a different decision,” Finance Minister Katsunobu Kato said of Japan’s Treasury holdings on Friday.', 'different decision', '2025-05-03') as RemarkMention;
+    expect(m.verdict.status).toBe('on_record');
+    expect(m.verdict.recorded?.event).toBe(ds.raw.events.events.find((e) => e.kind === 'remark')!.id);
+  });
+});
