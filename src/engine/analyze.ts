@@ -18,8 +18,10 @@ import { episodeDate, judgeFigure, judgeYen, type FigureSubject, type FigureVerd
 export type AnalyzeContext = {
   /** The page's language (BCP 47), if known. */
   lang?: string;
-  /** Publication date, YYYY-MM-DD (a full ISO timestamp is accepted and cut). */
+  /** Publication date, YYYY-MM-DD (a full ISO timestamp is read as the day it was in Tokyo). */
   published?: string;
+  /** A developer's trace: told, for each candidate sentence not taken as a remark, where it starts and why. */
+  trace?: (at: number, why: string) => void;
 };
 
 export type FigureMention = {
@@ -78,8 +80,20 @@ function remarkCue(ds: Dataset): RegExp {
   return re;
 }
 
+/** The statements were made in Tokyo time (UTC+9); a page's timestamp is read as the day it was there. */
+const STATEMENT_UTC_OFFSET_HOURS = 9;
+
+/**
+ * The page's date, YYYY-MM-DD. A full timestamp with its zone ("2025-05-01T22:00-04:00") is read as the
+ * day it was in Tokyo, where the statements were made: 22:00 in New York on 1 May was already 2 May there.
+ */
 function normalizeDate(d: string | undefined): string | undefined {
-  const m = d && /^(\d{4}-\d{2}-\d{2})/.exec(d);
+  if (!d) return undefined;
+  if (/^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})$/.test(d)) {
+    const t = Date.parse(d);
+    if (!Number.isNaN(t)) return new Date(t + STATEMENT_UTC_OFFSET_HOURS * 3_600_000).toISOString().slice(0, 10);
+  }
+  const m = /^(\d{4}-\d{2}-\d{2})/.exec(d);
   return m ? m[1] : undefined;
 }
 
@@ -161,6 +175,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
           yield;
         } else observeSentence(text, sentenceCues, s, memory);
         if (cue.test(sentenceText)) {
+          if (ctx.trace) remarkState.trace = (why) => ctx.trace!(s.start, why);
           for (const f of classifyRemark(ds, text, s, blockIndex, doc, remarkState, published)) remarks.push(remarkMention(ds, text, f));
         }
         if (++sentencesSinceYield >= SENTENCES_PER_STEP) {

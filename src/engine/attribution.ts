@@ -30,6 +30,9 @@ export const CUE_WEIGHT: Record<CueType, number> = { quote: 1.5, where: 3, when:
 const QUOTE_GRAMS_CAP = 4;
 /** A day one off (time zones: 2 May in Tokyo was 1 May in New York) counts this share of a stated day. */
 const NEAR_DAY_SHARE = 0.6;
+/** How far before ("Friday's TV Tokyo remarks") or after ("the comments he gave to TV Tokyo") a remark noun a day or place describes it. */
+const OBJECT_REACH_BEFORE = 20;
+const OBJECT_REACH_AFTER = 40;
 /** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
 const MAIN_VERB_BOOST = 1.5;
 /** A month named alone ("in April", 4月) counts this share of a stated day. */
@@ -73,8 +76,11 @@ const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCod
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
 
+/** Dated events of the timeline, each under the key it is reported as. */
+type Dated<K> = Array<{ remark: K; event: TimelineEvent; day: number }>;
 /** The dated statements a sentence can report, from the timeline. */
-export type StatementDates = Array<{ remark: RemarkKind; event: TimelineEvent; day: number }>;
+export type StatementDates = Dated<RemarkKind>;
+type WhenCue<K> = { type: 'when'; remark: K; text: string; weight: number };
 
 const KIND_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
 export function statementDates(ds: Dataset): StatementDates {
@@ -84,15 +90,25 @@ export function statementDates(ds: Dataset): StatementDates {
   });
 }
 
+/** The later occasions he spoke about the holdings (press conferences, follow-ups): not one of the three statements. */
+export function laterOccasions(ds: Dataset): Dated<'later'> {
+  return ds.raw.events.events.filter((e) => e.kind === 'follow_up' && e.datePrecision === 'day').map((event) => ({ remark: 'later' as const, event, day: dayNumber(event.date) }));
+}
+
+/** Whether the sentence dates what it reports to a later occasion, exactly (the day itself). */
+export function namesLaterOccasion(occasions: Dated<'later'>, sentence: string, published: string | undefined): boolean {
+  return timeCues(occasions, sentence, published).some((c) => c.weight >= CUE_WEIGHT.when);
+}
+
 /** A day the sentence names, resolved to statements within a day of it. */
-function cuesForDay(dates: StatementDates, day: number, text: string, out: AttributionCue[], share = 1): void {
+function cuesForDay<K>(dates: Dated<K>, day: number, text: string, out: Array<WhenCue<K>>, share = 1): void {
   for (const d of dates) {
     const off = Math.abs(d.day - day);
     if (off <= 1) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * share * (off === 0 ? 1 : NEAR_DAY_SHARE) });
   }
 }
 
-function cuesForMonth(dates: StatementDates, year: number, month: number, text: string, out: AttributionCue[]): void {
+function cuesForMonth<K>(dates: Dated<K>, year: number, month: number, text: string, out: Array<WhenCue<K>>): void {
   const prefix = `${year}-${String(month).padStart(2, '0')}`;
   for (const d of dates) if (d.event.date.startsWith(prefix)) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * MONTH_SHARE });
 }
@@ -101,8 +117,8 @@ function cuesForMonth(dates: StatementDates, year: number, month: number, text: 
  * The days and months a sentence names. Weekdays and bare days are read against the page's date (the
  * latest such day on or before it); with no page date, against the statements' own days.
  */
-export function timeCues(dates: StatementDates, sentence: string, published: string | undefined): AttributionCue[] {
-  const out: AttributionCue[] = [];
+export function timeCues<K>(dates: Dated<K>, sentence: string, published: string | undefined): Array<WhenCue<K>> {
+  const out: Array<WhenCue<K>> = [];
   const pub = published ? dayNumber(published) : undefined;
   const pubYear = published ? Number(published.slice(0, 4)) : Number(dates[0]?.event.date.slice(0, 4) ?? 2025);
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
@@ -177,7 +193,7 @@ export function markerCues(
   quote: { remark: RemarkKind; grams: number; text: string } | undefined,
   facts: SentenceFacts,
 ): AttributionCue[] {
-  const cues = timeCues(dates, sentence, published);
+  const cues: AttributionCue[] = timeCues(dates, sentence, published);
   // Japanese puts the main verb last: the speech act of the final clause is the sentence's own.
   const lastClause = /[\p{Script=Hiragana}]/u.test(sentence) ? sentence.lastIndexOf('、') : -1;
   for (const { group, type, remark, share = 1 } of MARKER_GROUPS) {
@@ -187,6 +203,18 @@ export function markerCues(
     }
   }
   if (quote) cues.push({ type: 'quote', remark: quote.remark, text: quote.text, weight: CUE_WEIGHT.quote * Math.min(QUOTE_GRAMS_CAP, quote.grams) });
+  // "He distanced himself from Friday's TV Tokyo remarks": a day or place that names the remarks being
+  // walked back describes their object, not this statement. Dropped when the sentence walks something back.
+  const refs = termsIn(ds, 'remark_ref', sentence);
+  const walksBack = cues.some((c) => c.type === 'act' && c.remark === 'clarification');
+  if (refs.length && walksBack) {
+    const describesRef = (c: AttributionCue) => {
+      if (c.type !== 'when' && c.type !== 'where') return false;
+      const at = sentence.indexOf(c.text);
+      return at >= 0 && refs.some((r) => (r.start >= at + c.text.length && r.start - (at + c.text.length) <= OBJECT_REACH_BEFORE) || (at >= r.end && at - r.end <= OBJECT_REACH_AFTER));
+    };
+    for (let i = cues.length - 1; i >= 0; i--) if (cues[i]!.remark !== 'clarification' && describesRef(cues[i]!)) cues.splice(i, 1);
+  }
   // A card offered is the remark; a card refused ("not as a bargaining chip") is April's or Milan's answer.
   // The remark named as a thing ("the 'card' remark") is what the sentence is about, unless the sentence
   // walks it back or rules something out: then it is only the object of that act.

@@ -6,8 +6,9 @@
  */
 import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
-import { decide, markerCues, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
+import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, type Dataset } from './dataset';
+import { matchRecorded, quotations } from './remark-verdict';
 import type { Span } from './segment';
 
 const REMARK_OF_EVENT = Object.fromEntries(Object.entries(EVENT_KIND_OF_REMARK).map(([k, e]) => [e, k])) as Record<string, RemarkKind>;
@@ -24,7 +25,7 @@ const EN_GRAM = 5;
 const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
+const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
 // Days, months and places before "said" are not speakers ("Kato on Sunday said").
 const NOT_A_SPEAKER = '(?:Kato|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Tokyo|Japan|Milan|Washington|Today|Later|Earlier|Then|Also|He|She|It|They|We)\\b';
@@ -42,6 +43,7 @@ const NOT_A_GIVEN_NAME =
 // Kato speaking about what he himself said: after Milan, that is the clarification.
 const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
+const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b/i;
 const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
@@ -60,6 +62,8 @@ export type DocRemarkContext = {
   quoteIndex: QuoteIndex;
   /** The statements' dates, from the timeline. */
   dates: StatementDates;
+  /** Later occasions he spoke about the holdings. */
+  occasions: ReturnType<typeof laterOccasions>;
   /** Where the whole text says the statements were made (TV, Milan, the Diet): a weak default frame. */
   prior?: RemarkKind;
 };
@@ -163,6 +167,7 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
     ...(clarificationDate ? { clarificationDate } : {}),
     quoteIndex: quoteIndex(ds),
     dates,
+    occasions: laterOccasions(ds),
     ...(prior ? { prior } : {}),
   };
 }
@@ -178,7 +183,7 @@ function pagePrior(ds: Dataset, text: string, dates: StatementDates, published: 
   if (counts[0]![1] >= counts[1]![1] + 2) return counts[0]![0];
   if (!published) return counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined;
   const pub = Date.parse(published) / 86_400_000;
-  const recent = dates.filter((d) => d.day <= pub + 1 && pub - d.day <= RECENCY_DAYS).sort((a, b) => b.day - a.day)[0];
+  const recent = dates.filter((d) => d.day <= pub && pub - d.day <= RECENCY_DAYS).sort((a, b) => b.day - a.day)[0];
   return recent?.remark ?? (counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined);
 }
 
@@ -237,7 +242,7 @@ const CONTINUATION_BLOCKS = 1;
 const SPLIT_EVIDENCE = 2;
 // Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
 // "…, before clarifying…", 「…と発言し、その後…」.
-const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|(?<=[しがも]、)|(?<=ものの、)/g;
+const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|(?<=[しがもべりてで]、)|(?<=ものの、)/g;
 
 export type RemarkFinding = {
   start: number;
@@ -271,7 +276,15 @@ export type RemarkState = {
   lastRemark?: { kind: RemarkKind; block: number };
   /** Evidence the headline and lede gave for each statement. */
   frame: Partial<Record<RemarkKind, number>>;
+  /** Told why each candidate sentence was not taken (a developer's trace; unset in the page). */
+  trace?: (why: string) => void;
 };
+
+/** Records why a candidate sentence was not taken, when the caller asked for a trace (`npm run score -- --why`). */
+function reject(state: RemarkState, why: string): RemarkFinding[] {
+  state.trace?.(why);
+  return [];
+}
 
 export const newRemarkState = (): RemarkState => ({ lastSpeakerKato: false, openQuote: false, holdingsBlock: -1, frame: {} });
 
@@ -316,15 +329,18 @@ function classifySentence(
   state.openQuote = quoteStillOpen(sentence, state.openQuote);
   const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER.test(sentence);
   const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence));
+  // His words go on: a pronoun or title as speaker, a Japanese speech verb, or a quotation with nobody
+  // else named as saying it ("Then the kicker: “Whether or not we use that card…”").
+  const quotationNoOtherSpeaker = /[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''));
   const continues =
-    !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || (/^[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))));
+    !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
 
   // Nobody named or continuing, and no Kato on the page: this sentence cannot report his remarks.
-  if (!explicit && !continues && !doc.katoIsFinanceMinister) return [];
+  if (!explicit && !continues && !doc.katoIsFinanceMinister) return reject(state, 'no Kato');
   // The author's own reading ("this marks a shift") is not a report of what he said.
-  if (has('commentary') && !KATO_SPEAKS.test(sentence)) return [];
+  if (has('commentary') && !KATO_SPEAKS.test(sentence)) return reject(state, 'commentary');
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');
@@ -333,34 +349,48 @@ function classifySentence(
   // The remark named as a thing ("the 'card' remark", 「カード」発言) or a Japan-threatens headline.
   // Headlines and subheads come before the text that names the holdings, and make Japan the speaker.
   const headline = doc.aboutHoldings && blockIndex <= HEADLINE_BLOCKS;
+  // On a page about the minister and the holdings, "Japan hints at Treasury leverage" or "Tokyo could
+  // use its pile as a card" reports his statement: the country speaks through him.
+  const statementWords = card || threat || has('remark_act') || has('clarification') || has('dismissal');
+  const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
+  const holdingsWord = treasuries || has('holding') || recentHoldings || headline;
+  const implied = doc.aboutHoldings && statementWords && holdingsWord && (has('japan') || has('finance_office') || headline);
   const namedRemark =
     doc.katoIsFinanceMinister &&
     !otherSpeaker &&
-    ((card && remarkRef) || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
-  if (!explicit && !continues && !namedRemark) return [];
+    ((card && remarkRef) || implied || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
+  if (!explicit && !continues && !namedRemark) return reject(state, 'not named or continuing');
 
   const sell = has('sell');
-  const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return [];
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
-  const says = card || threat || sell || stance || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
-  if (!says) return [];
+  // His own words in quotation marks say something whatever their subject: they are what he said.
+  const quotesHim = continues && quotations(sentence).length > 0 && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS);
+  const says = card || threat || sell || stance || quotesHim || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
+  if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
-  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, ''))) return [];
+  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, ''))) return reject(state, 'a question put to him');
 
+  // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
+  if (namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
   const possible = possibleStatements(doc.dates, published);
   const attribute = (part: string, withFrame: boolean): Attribution | undefined => {
     const q = part === sentence ? quoted : quotedEvent(doc, part);
+    // A quotation that matches a recorded quote as a whole names its event, whatever n-grams it shares.
+    const recordedQuote = quotations(part).map((x) => matchRecorded(ds, x)).find((m) => m.on && m.r)?.r;
     // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing.
     const cardTerms = termsIn(ds, 'card', part);
-    const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part);
+    // Nor does "whether we use it or not".
+    const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
     const negated = NEGATION.test(outsideCards) && (termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part)) && !COMMITMENT.test(part);
     const cues = markerCues(ds, doc.dates, part, published, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardAsThing(ds).test(part),
     });
     // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
+    const recordedKind = recordedQuote ? REMARK_OF_EVENT[recordedQuote.event.kind] : undefined;
+    if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
     if (KATO_SPEAKS.test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
@@ -370,9 +400,9 @@ function classifySentence(
   };
 
   const whole = attribute(sentence, true);
-  if (!whole) return [];
+  if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
-  if (!ownEvidence(whole) && !(insideQuote || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence))) return [];
+  if (!ownEvidence(whole) && !(insideQuote || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence))) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   const split = splitStatements(sentence, (part) => attribute(part, false));
   if (split) {

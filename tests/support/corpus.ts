@@ -91,7 +91,10 @@ export type ArticleResult = {
 export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
   const raw = readFileSync(a.file, 'utf8');
   const overrides = a.file.endsWith('.txt') && a.labels.published ? { published: a.labels.published } : {};
-  const { text, mentions } = scanText(ds, a.file, raw, overrides);
+  const rejected: Array<{ at: number; why: string }> = [];
+  const { text, mentions } = scanText(ds, a.file, raw, { ...overrides, trace: (at, why) => rejected.push({ at, why }) });
+  // Why the engine passed over the sentence a missed label is in (the last rejection at or before it).
+  const whyMissed = (at: number) => rejected.filter((x) => x.at <= at).at(-1)?.why;
   const errors: string[] = [];
   const r: ArticleResult = {
     id: a.id, negative: a.labels.negative, mentions, errors,
@@ -172,7 +175,8 @@ export function scoreArticle(ds: Dataset, a: Article): ArticleResult {
     } else {
       r.remarks.fn++;
       const got = hits[0];
-      errors.push(`missed ${label.remark} "${label.contains}"${got ? ` (got ${got.unsure ? `unsure ${got.remark}/${got.alternative}` : got.remark})` : ''}`);
+      const why = got ? '' : whyMissed(span.start);
+      errors.push(`missed ${label.remark} "${label.contains}"${got ? ` (got ${got.unsure ? `unsure ${got.remark}/${got.alternative}` : got.remark})` : why ? ` (passed over: ${why})` : ''}`);
     }
   }
   for (const m of predictedRemarks) {
