@@ -25,6 +25,6 @@ export const VOCABULARY_GROUPS = [
   'treasuries', 'reserves', 'kato', 'kato_bare', 'finance_office', 'japan', 'china', 'other_holders', 'holding',
   'card', 'sell', 'clarification', 'dismissal', 'threat', 'tariff_talks', 'not_holding', 'change', 'total_foreign',
   'finance_ministry', 'remark_place', 'clarification_place', 'dismissal_place', 'other_speaker', 'remark_ref',
-  'stance', 'peak', 'remark_act', 'later_time', 'commentary',
+  'stance', 'peak', 'remark_act', 'later_time', 'commentary', 'reserve_parts',
 ] as const;
 export type VocabularyGroup = (typeof VOCABULARY_GROUPS)[number];

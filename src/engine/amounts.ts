@@ -21,6 +21,8 @@ export type Amount = {
   boundStart?: number;
   /** Set when the written scale is implausible and a typo was assumed ("$1,125.9 trillion" → billion). */
   typo?: { written: number; note: string };
+  /** A table row under a header that says the column is a change ("Change from January"), or a signed number. */
+  change?: true;
 };
 
 const SCALE: Record<string, number> = {
@@ -53,7 +55,8 @@ const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,4})?|${D}{1,6}(?:[.�
 // English: "$1.13 trillion", "US$1.13tn", "USD 1.13 trillion", "$1.13T", "¥163 trillion", "$1 trillion-plus",
 // and unit-after forms: "1.13 trillion dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
 const EN_PREFIX = String.raw`(US\s?\$|U\.S\.\s?\$|USD\s?|\$|JPY\s?|¥|￥)`;
-const EN_SCALE = String.raw`(trillion|billion|million|tn|trn|tln|bn|bln|mn|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
+// Headlines write "Trillion" and tickers "TN": the scale words in every case they are printed in.
+const EN_SCALE = String.raw`([Tt]rillion|TRILLION|[Bb]illion|BILLION|[Mm]illion|MILLION|[Tt]n|TN|[Tt]rn|TRN|tln|[Bb]n|BN|bln|[Mm]n|MN|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
 const EN_SYMBOL = new RegExp(
   `${EN_PREFIX}\\s?(${NUM})(?:\\s?(?:${EN_SCALE}))?(-plus|\\+)?`,
   'gu',
@@ -62,9 +65,9 @@ const EN_UNIT_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s(trillion|billion|million)(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
   'giu',
 );
-// Japanese: 1兆1259億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
+// Japanese: 1兆1259億ドル, 1兆1千億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
 const JA_AMOUNT = new RegExp(
-  `(約|およそ|ほぼ|推定)?(?:(${NUM})兆(?:(${NUM})億)?|(${NUM})億)(?:(${NUM})万)?(米ドル|ドル|円)(超|強|弱|余り|余|近く|を超える|を上回る|以上|未満|程度|前後)?`,
+  `(約|およそ|ほぼ|推定)?(?:(${NUM})兆(?:(${NUM})(千)?億)?|(${NUM})億)(?:(${NUM})万)?(米ドル|ドル|円)(超|強|弱|余り|余|近く|を超える|を上回る|以上|未満|程度|前後)?`,
   'gu',
 );
 
@@ -109,6 +112,54 @@ function withTypoCheck(a: Amount): Amount {
     };
   }
   return a;
+}
+
+// A table states its unit once, in its header: "(in billions of dollars)", "($ billions)", 単位：億ドル, （億ドル）.
+const TABLE_UNIT = /\(?in (billions|millions) of (?:U\.S\. |US )?dollars\)?|\(\s*(?:US)?\$\s?(billions|millions|bn|mn)\s*\)|単位[：:]\s*(10億|億|百万)ドル|[（(](10億|億|百万)ドル[）)]/gi;
+const TABLE_UNIT_SCALE: Record<string, number> = { billions: 1e9, bn: 1e9, millions: 1e6, mn: 1e6, '10億': 1e9, 億: 1e8, 百万: 1e6 };
+// A row: a label (no digits), dot leaders or spaces, then one to three numbers ending the line.
+const TABLE_ROW = /^[^\S\n]*[\p{L}][^\d\n]{0,40}?(?:[^\S\n]|\.|…|:|：|、|，)+((?:[+\-−±]?\d[\d,]*(?:\.\d+)?(?:[^\S\n]|、|，)*){1,3})$/u;
+const TABLE_NUMBER = /([+\-−±]?)(\d[\d,]*(?:\.\d+)?)/g;
+const CHANGE_HEADER = /change|increase|decrease|前月比|増減|変化/i;
+/** Rows read under one header at the most; a table ends earlier at its first line that is not a row. */
+export const TABLE_ROWS_MAX = 40;
+
+/** Bare numbers in the rows of a table whose header gave the unit ("Japan ...... 1,125.9"). */
+function tableAmounts(text: string): Amount[] {
+  const out: Amount[] = [];
+  for (const h of text.matchAll(TABLE_UNIT)) {
+    const unit = TABLE_UNIT_SCALE[(h[1] ?? h[2] ?? h[3] ?? h[4] ?? '').toLowerCase()];
+    if (!unit) continue;
+    const headerStart = text.lastIndexOf('\n', h.index) + 1;
+    const change = CHANGE_HEADER.test(text.slice(headerStart, h.index + h[0].length));
+    let at = text.indexOf('\n', h.index);
+    for (let rows = 0; at >= 0 && rows < TABLE_ROWS_MAX; rows++) {
+      const next = text.indexOf('\n', at + 1);
+      const line = text.slice(at + 1, next < 0 ? text.length : next);
+      if (!line.trim()) {
+        if (rows) break;
+        at = next;
+        continue;
+      }
+      const row = TABLE_ROW.exec(line);
+      if (!row) break;
+      const numbersAt = at + 1 + line.length - row[1]!.length;
+      const numbers = [...row[1]!.matchAll(TABLE_NUMBER)];
+      for (const n of numbers) {
+        const parsed = parseNumber(n[2]!);
+        if (!parsed) continue;
+        const start = numbersAt + n.index;
+        out.push({
+          start, end: start + n[0].length, text: n[0], currency: 'USD',
+          value: parsed.n * unit, halfUnit: (0.5 * unit) / 10 ** parsed.decimals,
+          // A signed number is a change; so is a lone column under a header that says change.
+          ...(n[1] || (change && numbers.length === 1) ? { change: true as const } : {}),
+        });
+      }
+      at = next;
+    }
+  }
+  return out;
 }
 
 export function findAmounts(text: string): Amount[] {
@@ -166,7 +217,7 @@ export function findAmounts(text: string): Amount[] {
   }
 
   for (const m of text.matchAll(JA_AMOUNT)) {
-    const [whole, pre, cho, okuAfterCho, okuOnly, man, unit = '', post] = m;
+    const [whole, pre, cho, okuAfterCho, sen, okuOnly, man, unit = '', post] = m;
     const start = m.index;
     const end = start + whole.length;
     if (taken(start, end)) continue;
@@ -180,7 +231,8 @@ export function findAmounts(text: string): Amount[] {
       halfUnit = (0.5 * scale) / 10 ** p.decimals;
     };
     add(cho, 1e12);
-    add(okuAfterCho ?? okuOnly, 1e8);
+    // 1兆1千億ドル: a thousand 億 written with 千.
+    add(okuAfterCho ?? okuOnly, sen ? 1e11 : 1e8);
     add(man, 1e4);
     if (!value) continue;
     const bound = (post && JA_BOUND[post]) || (pre && JA_BOUND[pre]) || undefined;
@@ -194,6 +246,7 @@ export function findAmounts(text: string): Amount[] {
     );
   }
 
+  if (text.search(TABLE_UNIT) >= 0) for (const a of tableAmounts(text)) if (!taken(a.start, a.end)) out.push(a);
   return out.sort((a, b) => a.start - b.start);
 }
 

@@ -37,6 +37,8 @@ export type FigureMention = {
   bound?: Bound;
   asOf?: string;
   typo?: { written: number; note: string };
+  /** A month's change in the holdings, not their size. */
+  change?: true;
   verdict?: FigureVerdict;
 };
 
@@ -301,6 +303,7 @@ function judgeSentence(
       ...(c.asOf ? { statedMonth: c.asOf } : {}),
       ...(c.asOfYear ? { statedYear: c.asOfYear } : {}),
       ...(c.historical ? { historical: c.historical } : {}),
+      ...(c.change ? { measure: 'change' as const } : {}),
       ...(published ? { published } : {}),
     };
     let verdict: FigureVerdict | undefined;
@@ -330,6 +333,7 @@ function judgeSentence(
       ...(a.bound ? { bound: a.bound } : {}),
       ...(c.asOf ? { asOf: c.asOf } : {}),
       ...(a.typo ? { typo: a.typo } : {}),
+      ...(c.change ? { change: true as const } : {}),
       ...(verdict ? { verdict } : {}),
     };
     byStart.set(a.start, m);

@@ -16,7 +16,7 @@ type Kind = 'treasuries' | 'reserves' | 'not_holding';
 export type Cue = { start: number; end: number; group: VocabularyGroup };
 
 const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
-const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', not_holding: 'not_holding' };
+const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
 const KIND_RIGHT_REACH = 48;
@@ -35,7 +35,8 @@ const MAX_PLAUSIBLE_HOLDING = 3e12;
 
 // A holder named only to compare with ("more than China", "中国を上回る") is not the holder.
 const COMPARED_BEFORE = /(?:than|ahead of|surpassing|overtaking|overtook|behind|over|among|of all|largest|biggest|top|leading)\s+(?:the\s+)?$/i;
-const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|を含む)/;
+// 「外国勢で最大」「外国勢として最も多く」: the group the holder is compared within, not the holder.
+const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|を含む|(?:として|で|の中で)?(?:最大|最も|首位|トップ|一番))/;
 const ATTACHED =
   /^(?:(?:'s|’s)?\s*(?:with|at|of|holding|holds|held|has|had|on)?|,\s*(?:which|that|who)\s+(?:held|holds|had|has|owned|owns))?\s*(?:about|some|roughly|nearly|around)?\s*(?:の|は|が)?$/;
 // "rose $4.9 billion to …", "increased by $20 billion", "1兆ドルの増加": a change, not a level.
@@ -60,6 +61,8 @@ export type Classified = {
   historical?: 'peak';
   /** For a yen amount right after a dollar amount: the dollar amount it converts. */
   conversionOf?: Amount;
+  /** The amount is a month's change in the holdings ("rose $4.9 billion", 前月比49億ドル増), not their size. */
+  change?: true;
   reason: string;
 };
 
@@ -84,7 +87,7 @@ export function observeSentence(text: string, cues: Cue[], sentence: Span, memor
 
 function isComparison(text: string, cue: Cue, sentence: Span): boolean {
   const before = text.slice(Math.max(sentence.start, cue.start - 24), cue.start);
-  const after = text.slice(cue.end, Math.min(sentence.end, cue.end + 6));
+  const after = text.slice(cue.end, Math.min(sentence.end, cue.end + 8));
   return COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(after.replace(/^(?:の?保有額?|の?保有高|勢)/, ''));
 }
 
@@ -202,17 +205,21 @@ export function classifyAmounts(
       out.push({ subject: 'other', reason: 'part_of_previous' });
       return;
     }
-    if (CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after)) {
-      segmentStart = left.start;
-      out.push({ subject: 'other', reason: 'change' });
-      return;
-    }
+    const change = a.change || CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after);
+    if (change) segmentStart = left.start;
     const holder = holderOf(text, cues, a, left, right, sentence) ?? memory.holder;
     let kind = kindOf(cues, a, left, right);
     if (!kind) {
       // No kind word within reach: the clause's only kind, else what the text was last about.
       const kinds = new Set(cues.filter((c) => c.start >= clause.start && c.end <= clause.end).map((c) => KIND_GROUPS[c.group]).filter((k) => k && k !== 'not_holding'));
       kind = kinds.size === 1 ? [...kinds][0] : memory.kind;
+    }
+    if (change) {
+      // A month's change in a country's Treasury holdings is judged against the series' own change.
+      const of: FigureSubject = kind === 'treasuries' && holder === 'japan' ? 'japan_treasury_holdings' : kind === 'treasuries' && holder === 'china' ? 'china_treasury_holdings' : 'other';
+      const asOf = of === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
+      out.push({ subject: of, ...(of !== 'other' ? { change: true as const } : {}), ...(asOf ? { asOf } : {}), reason: 'change' });
+      return;
     }
     if (holder) memory.holder = holder;
     if (kind && kind !== 'not_holding') memory.kind = kind;

@@ -17,6 +17,8 @@ export type OfficialValue = { month: MonthStr; valueUsd: number; released?: stri
 
 export type FigureVerdict = {
   status: FigureStatus;
+  /** Set when the figure and the official value are a month's change, not a level. */
+  measure?: 'change';
   series: 'japan_treasury_holdings' | 'japan_reserves_total' | 'china_treasury_holdings';
   refMonth: MonthStr;
   refBasis: RefBasis;
@@ -141,6 +143,8 @@ export type VerdictContext = {
   historical?: 'peak';
   /** Publication date of the page, YYYY-MM-DD. */
   published?: string;
+  /** The figure is a month's change, judged against the series' month-on-month change. */
+  measure?: 'change';
 };
 
 /** The date the episode is judged at when a page gives neither a month nor a date: the first remark. */
@@ -163,7 +167,22 @@ function seriesFor(subject: FigureSubject): FigureVerdict['series'] | undefined 
   return undefined;
 }
 
-function pointsFor(ds: Dataset, series: FigureVerdict['series']): { points: Point[]; lag: number } {
+/** Month-on-month changes of a series, as sizes (the text says whether it rose or fell). */
+function changePoints(ds: Dataset, series: FigureVerdict['series'], points: Point[]): Point[] {
+  return cached(ds, `change:${series}`, () =>
+    points.slice(1).map((p, i) => {
+      const prev = points[i]!;
+      const value = Math.abs(p.value - prev.value);
+      return { month: p.month, value, ...(p.released ? { released: p.released } : {}), sources: p.sources, vintages: [{ value, kind: 'latest' as const, released: p.released ?? '', sources: p.sources }] };
+    }),
+  );
+}
+
+function pointsFor(ds: Dataset, series: FigureVerdict['series'], measure?: 'change'): { points: Point[]; lag: number } {
+  if (measure === 'change') {
+    const levels = pointsFor(ds, series);
+    return { points: changePoints(ds, series, levels.points), lag: levels.lag };
+  }
   if (series === 'japan_reserves_total') return { points: reservePoints(ds), lag: MOF_LAG_DAYS };
   return { points: holdingsPoints(ds, series === 'china_treasury_holdings' ? 'china' : 'japan'), lag: TIC_LAG_DAYS };
 }
@@ -176,7 +195,7 @@ function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence 
 export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount, ctx: VerdictContext): FigureVerdict | undefined {
   const series = seriesFor(subject);
   if (!series || amount.currency !== 'USD') return undefined;
-  const { points, lag } = pointsFor(ds, series);
+  const { points, lag } = pointsFor(ds, series, ctx.measure);
   if (!points.length) return undefined;
 
   // 1. Which month the figure refers to.
@@ -210,6 +229,7 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   const max = window.reduce((a, b) => (b.value > a.value ? b : a));
   const base = {
     series,
+    ...(ctx.measure ? { measure: ctx.measure } : {}),
     refMonth: ref.month,
     refBasis,
     official: toOfficial(ref),
@@ -236,7 +256,7 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   // 4. A known confusion (data/claims.json): the figure is really another series' value. Only a point
   // figure can be that ("over $1.3 trillion" is satisfied by many things); checked around the month the
   // figure refers to and at the months the claim itself cites (a later story quoting the 2025 claim).
-  for (const claim of amount.bound === 'over' || amount.bound === 'under' || amount.bound === 'nearly' ? [] : ds.claims) {
+  for (const claim of amount.bound === 'over' || amount.bound === 'under' || amount.bound === 'nearly' || ctx.measure ? [] : ds.claims) {
     const d = claim.detect;
     if (d?.type !== 'figure_confusion' || d.subject !== subject) continue;
     const other = pointsFor(ds, d.matchesSeries).points;

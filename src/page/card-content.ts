@@ -520,7 +520,7 @@ function officialPart(doc: Document, ds: Dataset, lang: Lang, v: FigureVerdict):
     para(
       doc,
       { class: 'figure' },
-      rich(doc, lang, 'cardOfficialValue', h(doc, 'span', { class: 'value' }, formatUsd(lang, v.official.valueUsd)), month(doc, lang, v.official.month)),
+      rich(doc, lang, v.measure === 'change' ? 'cardOfficialChange' : 'cardOfficialValue', h(doc, 'span', { class: 'value' }, formatUsd(lang, v.official.valueUsd)), month(doc, lang, v.official.month)),
     ),
     h(doc, 'p', { class: 'basis' }, missing + basis),
   );

@@ -20,7 +20,10 @@ describe('subject: decided by the clause, not the page', () => {
     ['Japan holds roughly $1.27 trillion in foreign reserves, mostly U.S. Treasuries, analysts say.', '$1.27 trillion', 'japan_fx_reserves'],
     ['Japan, which holds $1.27 trillion of US Treasuries, has not said it would sell.', '$1.27 trillion', 'japan_treasury_holdings'],
     ['Foreign holdings of Treasuries rose to $8.82 trillion in February, data showed.', '$8.82 trillion', 'other'],
-    ["Japan's holdings of U.S. Treasuries rose $4.9 billion to $1,130.8 billion in March.", '$4.9 billion', 'other'],
+    // A month's change is about the holdings too (LABELS.md); it is judged against the series' own change.
+    ["Japan's holdings of U.S. Treasuries rose $4.9 billion to $1,130.8 billion in March.", '$4.9 billion', 'japan_treasury_holdings'],
+    ["China's Treasury holdings fell $19 billion in March.", '$19 billion', 'china_treasury_holdings'],
+    ['Total foreign holdings of Treasuries rose $23.5 billion in February.', '$23.5 billion', 'other'],
     ["Japan's holdings of U.S. Treasuries rose $4.9 billion to $1,130.8 billion in March.", '$1,130.8 billion', 'japan_treasury_holdings'],
     ['Congress passed a $1.1 trillion spending bill while Japan watched its Treasuries.', '$1.1 trillion', 'other'],
     ['Japan pledged $550 billion of investment in the U.S. under the trade deal on Treasuries day.', '$550 billion', 'other'],
@@ -34,6 +37,39 @@ describe('subject: decided by the clause, not the page', () => {
     ['Japan remained the top holder of U.S. government debt, ahead of China, which held about $784 billion at the end of February.', '$784 billion', 'china_treasury_holdings'],
   ])('%s → "%s" is %s', (text, needle, subject) => {
     expect(one(text, needle).subject).toBe(subject);
+  });
+});
+
+describe('a month\'s change, judged against the series\' own change', () => {
+  const ds = realDataset();
+  const change = (text: string, needle: string, published = '2025-05-20') =>
+    analyze(ds, text, { published }).find((m): m is FigureMention => m.kind === 'figure' && m.text === needle)!;
+  // The dataset says what the change was; the test reads it from there.
+  const level = (month: string) => ds.holdingByMonth.get('japan')!.get(month)!.value;
+
+  test('the change the series shows is consistent, and the card gets the official change', () => {
+    const diff = Math.round((level('2025-03') - level('2025-02')) * 10) / 10;
+    const m = change(`Japan's holdings of U.S. Treasuries rose $${diff} billion to $1,130.8 billion in March.`, `$${diff} billion`);
+    expect(m.change).toBe(true);
+    expect(m.verdict?.measure).toBe('change');
+    expect(m.verdict?.status).toBe('consistent');
+    expect(m.verdict?.official.valueUsd).toBeCloseTo((level('2025-03') - level('2025-02')) * 1e9, -6);
+  });
+
+  test('a change the series does not show is not called consistent', () => {
+    const m = change("Japan's holdings of U.S. Treasuries rose $41 billion to $1,130.8 billion in March.", '$41 billion');
+    expect(m.verdict?.status).not.toBe('consistent');
+  });
+
+  test('table rows under a unit header are amounts; a signed column is a change', () => {
+    const text = 'Japan held $1,125.9 billion of Treasuries at the end of February.\n\nMajor foreign holders (in billions of dollars)\nJapan ........ 1,125.9\nChina ........ 784.3\n\nChange from January (in billions of dollars)\nJapan ........ +46.6';
+    const figures = analyze(ds, text, { published: '2025-04-20' }).filter((m): m is FigureMention => m.kind === 'figure');
+    expect(figures.map((f) => [f.text, f.subject, f.change ?? false])).toEqual([
+      ['$1,125.9 billion', 'japan_treasury_holdings', false],
+      ['1,125.9', 'japan_treasury_holdings', false],
+      ['784.3', 'china_treasury_holdings', false],
+      ['+46.6', 'japan_treasury_holdings', true],
+    ]);
   });
 });
 
