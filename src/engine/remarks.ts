@@ -35,6 +35,7 @@ const NAMED_OTHER_SPEAKER = new RegExp(
 );
 const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
 const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤(?:勝信)?(?:財務相|財務大臣|氏|大臣)?(?:は|が)/;
+const KATO_LEADS = /^(?:(?:Japan's|Japanese|Japan)\s+)?(?:(?:Finance Minister|finance minister|FinMin)\s+)?(?:Katsunobu\s+)?Kato\b|^加藤/u;
 const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
 // titles, sentence openers and function words do not.
@@ -126,8 +127,13 @@ function quoteIndex(ds: Dataset): QuoteIndex {
 function quotedEvent(doc: DocRemarkContext, sentence: string): { event: TimelineEvent; grams: number } | undefined {
   if (!sentence) return undefined;
   const counts = new Map<TimelineEvent, number>();
-  const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(sentence);
-  for (const g of japanese ? [...jaGrams(sentence), ...enGrams(sentence)] : enGrams(sentence)) {
+  // Where the sentence quotes somebody, only the quoted words can repeat a recorded quote: the rest is the
+  // writer's, and may borrow a later quote's words about an earlier statement. Unquoted copy (headlines,
+  // machine translation) is read whole.
+  const quoted = quotations(sentence);
+  const words = quoted.length ? quoted.join(' … ') : sentence;
+  const japanese = /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(words);
+  for (const g of japanese ? [...jaGrams(words), ...enGrams(words)] : enGrams(words)) {
     const e = doc.quoteIndex.get(g);
     if (e) counts.set(e, (counts.get(e) ?? 0) + 1);
   }
@@ -244,6 +250,10 @@ const SPLIT_EVIDENCE = 2;
 // "…, before clarifying…", 「…と発言し、その後…」.
 const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|(?<=[しがもべりてで]、)|(?<=ものの、)/g;
 
+const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
+/** How much a cut right after a speech verb is preferred to other cuts. */
+const SPEECH_CUT_BONUS = 4;
+
 export type RemarkFinding = {
   start: number;
   end: number;
@@ -328,7 +338,9 @@ function classifySentence(
   const insideQuote = state.openQuote && state.lastSpeakerKato;
   state.openQuote = quoteStillOpen(sentence, state.openQuote);
   const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER.test(sentence);
-  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence));
+  // "Katsunobu Kato, Japan's finance minister, used a TV interview … the first time a senior official…":
+  // with Kato as the sentence's subject, another person named later is not its speaker.
+  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence) && !KATO_LEADS.test(sentence));
   // His words go on: a pronoun or title as speaker, a Japanese speech verb, or a quotation with nobody
   // else named as saying it ("Then the kicker: “Whether or not we use that card…”").
   const quotationNoOtherSpeaker = /[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''));
@@ -423,8 +435,11 @@ function splitStatements(sentence: string, attribute: (part: string) => Attribut
     const head = attribute(sentence.slice(0, headEnd));
     const tail = attribute(sentence.slice(cut));
     if (!head || !tail || head.unsure || tail.unsure || head.remark === tail.remark) continue;
-    const strength = Math.min(ownEvidence(head), ownEvidence(tail));
-    if (strength < SPLIT_EVIDENCE || (best && best.strength >= strength)) continue;
+    // The cleanest cut: each part strong for its own statement and weak for the other's; a cut right after
+    // a speech verb (「…と述べ、」「…と発言し、」, "…, before clarifying") is where one statement ends.
+    const afterSpeech = SPEECH_CUT.test(sentence.slice(Math.max(0, headEnd - 6), cut));
+    const strength = Math.min(ownEvidence(head), ownEvidence(tail)) - head.scores[tail.remark] - tail.scores[head.remark] + (afterSpeech ? SPEECH_CUT_BONUS : 0);
+    if (Math.min(ownEvidence(head), ownEvidence(tail)) < SPLIT_EVIDENCE || (best && best.strength >= strength)) continue;
     best = { strength, parts: [{ start: 0, end: headEnd, attribution: head }, { start: cut, end: sentence.length, attribution: tail }] };
   }
   return best?.parts;
