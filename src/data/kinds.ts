@@ -16,6 +16,13 @@ export const EVENT_KIND_OF_REMARK = {
   earlier_dismissal: 'dismissal',
 } as const satisfies Record<RemarkKind, string>;
 
+/** What a money amount is the size of. */
+export const FIGURE_SUBJECTS = ['japan_treasury_holdings', 'japan_fx_reserves', 'china_treasury_holdings', 'other'] as const;
+export type FigureSubject = (typeof FIGURE_SUBJECTS)[number];
+
+/** Which mentions a known claim's phrase attaches to (data/claims.json, detect type "phrase"). */
+export const CLAIM_TARGETS = ['figure', 'remark', 'any'] as const;
+
 /** What a reported statement is, checked against the record. */
 export const REMARK_VERDICTS = ['on_record', 'not_in_record', 'misdated', 'false_threat', 'reported'] as const;
 export type RemarkVerdictStatus = (typeof REMARK_VERDICTS)[number];
@@ -26,5 +33,7 @@ export const VOCABULARY_GROUPS = [
   'card', 'sell', 'clarification', 'dismissal', 'threat', 'tariff_talks', 'not_holding', 'change', 'total_foreign',
   'finance_ministry', 'remark_place', 'clarification_place', 'dismissal_place', 'other_speaker', 'remark_ref',
   'stance', 'peak', 'remark_act', 'later_time', 'commentary', 'reserve_parts',
+  'claim_nhk', 'claim_with_china', 'claim_creditor', 'claim_government', 'claim_second_largest', 'claim_record',
+  'claim_april_relations', 'claim_reversal', 'claim_second_round', 'claim_hashimoto', 'claim_share',
 ] as const;
 export type VocabularyGroup = (typeof VOCABULARY_GROUPS)[number];

@@ -10,7 +10,7 @@
  * - Text shown to users comes in English and Japanese (`Localized`).
  */
 import { z } from 'zod';
-import { REMARK_KINDS, VOCABULARY_GROUPS, type VocabularyGroup } from './kinds';
+import { CLAIM_TARGETS, FIGURE_SUBJECTS, REMARK_KINDS, VOCABULARY_GROUPS, type VocabularyGroup } from './kinds';
 
 export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source ids are lowercase kebab-case');
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
@@ -212,6 +212,23 @@ export const ClaimSchema = z.strictObject({
         matchesSeries: z.enum(['japan_reserves_total', 'japan_treasury_holdings']),
       }),
       z.strictObject({ type: z.literal('remark_framing'), remark: z.enum(REMARK_KINDS), vocabulary: z.enum(VOCABULARY_GROUPS) }),
+      /**
+       * A phrase the page uses in a sentence with a mention (else, for a claim, with a mention in the same
+       * paragraph): the claim is shown in that mention's card, on pages about the episode only. A `context`
+       * claim (China's rank, the 1997 precedent) is shown only beside a mention in the same sentence.
+       */
+      z.strictObject({
+        type: z.literal('phrase'),
+        vocabulary: z.enum(VOCABULARY_GROUPS),
+        on: z.enum(CLAIM_TARGETS),
+        remark: z.enum(REMARK_KINDS).optional(),
+        subject: z.enum(FIGURE_SUBJECTS).optional(),
+        /** A figure's reference month must be this month or later (a "record" in 2025 is not the 2021 peak). */
+        fromMonth: Month.optional(),
+        context: z.boolean(),
+      }),
+      /** A figure that matches the official value of this month: the widely cited figure, rounded. */
+      z.strictObject({ type: z.literal('figure_value'), subject: z.enum(FIGURE_SUBJECTS), month: Month }),
     ])
     .optional(),
 });

@@ -10,6 +10,7 @@ import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type 
 import { spelledAmounts } from './spelled';
 import { EVENT_KIND_OF_REMARK, type RemarkKind } from '../data/kinds';
 import type { AttributionCue } from './attribution';
+import { attachClaims } from './claims';
 import { judgeRemark, type RemarkVerdict } from './remark-verdict';
 import { classifyRemark, docRemarkContext, newRemarkState, type RemarkFinding } from './remarks';
 import { splitBlocks, splitSentences, type Span } from './segment';
@@ -37,6 +38,8 @@ export type FigureMention = {
   bound?: Bound;
   asOf?: string;
   typo?: { written: number; note: string };
+  /** Known claims (data/claims.json) the sentence makes about this figure. */
+  claims?: string[];
   /** A month's change in the holdings, not their size. */
   change?: true;
   verdict?: FigureVerdict;
@@ -195,7 +198,9 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   const episodePage = mayStatement || figures.some((f) => f.subject === 'japan_treasury_holdings' && f.flagged);
   for (const f of figures) if (f.subject === 'japan_fx_reserves') f.flagged = episodePage && f.verdict !== undefined;
 
-  return [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
+  const mentions = [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
+  if (episodePage) attachClaims(ds, text, windows, mentions);
+  return mentions;
 }
 
 function shift(a: Amount, by: number): Amount {
@@ -334,6 +339,7 @@ function judgeSentence(
       ...(c.asOf ? { asOf: c.asOf } : {}),
       ...(a.typo ? { typo: a.typo } : {}),
       ...(c.change ? { change: true as const } : {}),
+      ...(verdict?.claim ? { claims: [verdict.claim] } : {}),
       ...(verdict ? { verdict } : {}),
     };
     byStart.set(a.start, m);

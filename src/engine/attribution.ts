@@ -33,6 +33,9 @@ const NEAR_DAY_SHARE = 0.6;
 /** How far before ("Friday's TV Tokyo remarks") or after ("the comments he gave to TV Tokyo") a remark noun a day or place describes it. */
 const OBJECT_REACH_BEFORE = 20;
 const OBJECT_REACH_AFTER = 40;
+// A speech act with a negation right before it (English) or right after it (Japanese).
+const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i;
+const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|ではありません|ていない|ていません|しておらず|していない)/;
 /** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
 const MAIN_VERB_BOOST = 1.5;
 /** A month named alone ("in April", 4月) counts this share of a stated day. */
@@ -199,7 +202,9 @@ export function markerCues(
   for (const { group, type, remark, share = 1 } of MARKER_GROUPS) {
     for (const t of termsIn(ds, group, sentence)) {
       const main = type === 'act' && lastClause >= 0 && t.start > lastClause ? MAIN_VERB_BOOST : 1;
-      cues.push({ type, remark, text: t.term, weight: CUE_WEIGHT[type] * share * main });
+      // "did not suggest", 「示唆したものではない」: the remark's act denied is the walk-back.
+      const denied = group === 'remark_act' && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
+      cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, weight: CUE_WEIGHT[type] * share * main });
     }
   }
   if (quote) cues.push({ type: 'quote', remark: quote.remark, text: quote.text, weight: CUE_WEIGHT.quote * Math.min(QUOTE_GRAMS_CAP, quote.grams) });

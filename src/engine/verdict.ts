@@ -8,7 +8,8 @@ import type { Amount, Bound } from './amounts';
 import type { Dataset } from './dataset';
 import { addMonths, monthsBetween, parseMonth, type MonthStr } from './months';
 
-export type FigureSubject = 'japan_treasury_holdings' | 'japan_fx_reserves' | 'china_treasury_holdings' | 'other';
+export type { FigureSubject } from '../data/kinds';
+import type { FigureSubject } from '../data/kinds';
 export type FigureStatus = 'consistent' | 'outdated' | 'off' | 'confusion' | 'conversion' | 'unchecked';
 export type RefBasis = 'stated' | 'published' | 'episode';
 export type Evidence = z.infer<typeof EvidenceRef>;

@@ -569,6 +569,11 @@ function figureCard(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, he
       h(doc, 'div', { class: 'facts' }, officialPart(doc, ds, lang, v), rangePart(doc, lang, v)),
     );
   }
+  // Other known claims the sentence makes about this figure ("the largest creditor", "the government holds").
+  for (const claim of (f.claims ?? []).filter((id) => id !== v?.claim).map((id) => claimById(ds, id)).filter((c): c is Claim => !!c)) {
+    root.append(claimVerdict(doc, lang, claim, 'claim'));
+    sources.add(claim.sources);
+  }
   if (series) root.append(definitionPart(doc, ds, lang, series));
   const line = lineFor(ds, lang, f);
   if (line) root.append(lineElement(doc, lang, line, sources, false));
@@ -580,12 +585,13 @@ function figureCard(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, he
 
 // ------------------------------------------------------------------ remarks
 
-function remarkVerdict(doc: Document, lang: Lang, claim: Claim): HTMLElement {
+/** A known claim the page repeats, with its verdict and correction: the verdict of a remark card, or an extra part of a figure card. */
+function claimVerdict(doc: Document, lang: Lang, claim: Claim, part: 'verdict' | 'claim' = 'verdict'): HTMLElement {
   const cv = CLAIM_VERDICT[claim.verdict];
   return h(
     doc,
     'div',
-    { class: 'verdict', 'data-part': 'verdict', 'data-status': cv.tone, 'data-verdict': claim.verdict, 'data-claim': claim.id },
+    { class: 'verdict', 'data-part': part, 'data-status': cv.tone, 'data-verdict': claim.verdict, 'data-claim': claim.id },
     h(doc, 'p', { class: 'label' }, t(lang, 'cardClaimLabel')),
     h(doc, 'p', { class: 'claim' }, t(lang, 'cardQuoted', claim.claim[lang])),
     statusBadge(doc, t(lang, 'cardClaimVerdict', t(lang, cv.label)), cv.icon),
@@ -658,7 +664,7 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
 
   // A known claim the sentence repeats is what the reader most needs: it comes first.
   for (const claim of claims) {
-    root.append(remarkVerdict(doc, lang, claim));
+    root.append(claimVerdict(doc, lang, claim));
     sources.add(claim.sources);
   }
   const record = remarkRecordVerdict(doc, lang, r, ev);

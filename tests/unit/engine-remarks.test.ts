@@ -39,6 +39,22 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(m?.cues.some((c) => c.remark === kind && (c.type === 'when' || c.type === 'where'))).toBe(true);
   });
 
+  test.each([
+    ['加藤財務相は4日、ミラノで「米国債の売却を日米交渉の手段とすることは考えていない」と述べ、売却を示唆したものではないと説明した。'],
+    ['Finance Minister Katsunobu Kato said in Milan on Sunday that he had not suggested Japan would sell its Treasuries.'],
+  ])('a remark act denied is the walk-back, and one statement: %s', (text) => {
+    expect(remarks(text).map((m) => [m.remark, m.unsure])).toEqual([['clarification', false]]);
+  });
+
+  test.each([
+    ['Kato walked back comments on Sunday that had hinted on Friday the Treasury holdings could be a card in the talks.', ['clarification', 'card_remark']],
+    ['加藤財務相は2日のテレビ番組で米国債は「カードとしてはある」と述べ、4日にはミラノで売却を交渉の手段とする考えはないと説明した。', ['card_remark', 'clarification']],
+  ])('a sentence reporting both statements is reported as both, in order: %s', (text, kinds) => {
+    const found = remarks(text);
+    expect(found.map((m) => m.remark)).toEqual(kinds);
+    expect(found[0]!.end).toBeLessThanOrEqual(found[1]!.start);
+  });
+
   test('with nothing to tell the April answer from the Milan one, the mention says it is unsure', () => {
     const [m] = remarks('Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.');
     expect(m?.unsure).toBe(true);
