@@ -33,6 +33,7 @@ const NEAR_DAY_SHARE = 0.6;
 /** How far before ("Friday's TV Tokyo remarks") or after ("the comments he gave to TV Tokyo") a remark noun a day or place describes it. */
 const OBJECT_REACH_BEFORE = 20;
 const OBJECT_REACH_AFTER = 40;
+const CARD_REFUSED = /\b(?:not|never|no|rather than|instead of)\b[^.;:]{0,18}$/i;
 // A speech act with a negation right before it (English) or right after it (Japanese).
 const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i;
 const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|ではありません|ていない|ていません|しておらず|していない)/;
@@ -223,10 +224,12 @@ export function markerCues(
   // A card offered is the remark; a card refused ("not as a bargaining chip") is April's or Milan's answer.
   // The remark named as a thing ("the 'card' remark") is what the sentence is about, unless the sentence
   // walks it back or rules something out: then it is only the object of that act.
+  // "not as a diplomatic weapon", "rather than a bargaining chip": a card refused by its own negation.
   const card = termsIn(ds, 'card', sentence);
+  const cardRefused = card.some((t) => CARD_REFUSED.test(sentence.slice(Math.max(0, t.start - 24), t.start)));
   const otherAct = cues.some((c) => c.type === 'act' && c.remark !== 'card_remark');
-  if (card.length && !facts.negated && !(facts.cardAsThing && otherAct)) cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
-  if (facts.negated) {
+  if (card.length && !facts.negated && !cardRefused && !(facts.cardAsThing && otherAct)) cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
+  if (facts.negated || cardRefused) {
     const sell = termsIn(ds, 'sell', sentence)[0]?.term ?? card[0]?.term ?? '';
     for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: sell, weight: CUE_WEIGHT.content * 0.5 });
   }

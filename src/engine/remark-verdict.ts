@@ -22,6 +22,8 @@ export type RemarkVerdict = {
 /** Quotations shorter than this are terms in scare quotes ("card"), not a person's words. */
 const MIN_QUOTE_WORDS = 4;
 const MIN_QUOTE_CHARS_JA = 7;
+/** Character pairs a Japanese quotation needs before it can match one recorded quote. */
+const MIN_MATCH_PAIRS_JA = 8;
 /** Share of a quotation's content words (English) or character pairs (Japanese) a recorded quote must hold. */
 export const QUOTE_MATCH_SHARE = 0.6;
 /** Below this share with every recorded quote, a quotation is not in the record; between the two, undecided. */
@@ -44,12 +46,24 @@ const isJapanese = (s: string) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 
 /** The quotations of a sentence long enough to be somebody's words. */
 export function quotations(sentence: string): string[] {
-  const out: string[] = [];
-  for (const m of sentence.matchAll(QUOTATION)) {
-    const q = (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim();
-    if (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS) out.push(q);
-  }
-  return out;
+  return allQuotations(sentence).filter((q) => (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS));
+}
+
+function allQuotations(sentence: string): string[] {
+  return [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim()).filter(Boolean);
+}
+
+/** Quoted fragments this short ("exists as a card", 「別の判断だ」) are on record only word for word. */
+const MIN_FRAGMENT_WORDS = 2;
+const MIN_FRAGMENT_CHARS_JA = 4;
+const flat = (s: string) => (isJapanese(s) ? s.replace(/[\s、。，．・（）()「」『』…—]/g, '') : words(s).map((w) => w.replace(/s$/, '')).join(' '));
+
+/** The recorded quote a short quoted fragment repeats word for word, if any. */
+function fragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
+  const ja = isJapanese(fragment);
+  if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : contentWords(fragment).length < MIN_FRAGMENT_WORDS) return undefined;
+  const f = flat(fragment);
+  return recorded(ds).find((r) => (r.lang === 'ja') === ja && flat(r.text).includes(f));
 }
 
 type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string> };
@@ -81,7 +95,9 @@ export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; o
     if (!best || share > best.share) best = { r, share };
   }
   const share = best?.share ?? 0;
-  return { ...(best ? { r: best.r } : {}), on: share >= QUOTE_MATCH_SHARE, off: share < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
+  // A short quotation (「米国債はカード」) shares its few character pairs with too many quotes to name one.
+  const long = ja ? mine.length >= MIN_MATCH_PAIRS_JA : mine.length >= MIN_QUOTE_WORDS - 1;
+  return { ...(best ? { r: best.r } : {}), on: long && share >= QUOTE_MATCH_SHARE, off: share < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
 }
 
 /**
@@ -91,7 +107,8 @@ export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; o
 export function judgeRemark(ds: Dataset, sentence: string, attribution: Attribution, threatClaim: boolean): RemarkVerdict {
   const quotes = quotations(sentence);
   const matches = quotes.map((q) => ({ q, ...matchRecorded(ds, q) }));
-  const on = matches.find((m) => m.on);
+  const fragment = allQuotations(sentence).map((q) => fragmentOnRecord(ds, q)).find(Boolean);
+  const on = matches.find((m) => m.on) ?? (fragment ? { q: fragment.text, r: fragment, on: true, off: false } : undefined);
   const off = matches.find((m) => m.off);
   const recordedQuote = on?.r ? { recorded: { event: on.r.event.id, text: on.r.text, lang: on.r.lang } } : {};
   if (threatClaim) return { status: 'false_threat', ...recordedQuote };

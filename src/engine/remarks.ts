@@ -8,6 +8,7 @@ import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../
 import type { TimelineEvent } from '../data/schema';
 import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, type Dataset } from './dataset';
+import { englishFacts } from './clause';
 import { matchRecorded, quotations } from './remark-verdict';
 import type { Span } from './segment';
 
@@ -310,6 +311,12 @@ function cardAsThing(ds: Dataset): RegExp {
   return re;
 }
 
+/** The statement made before another one, by the timeline. */
+function statementBefore(dates: StatementDates, remark: RemarkKind): RemarkKind | undefined {
+  const day = dates.find((d) => d.remark === remark)?.day;
+  return day === undefined ? undefined : dates.filter((d) => d.day < day).sort((a, b) => b.day - a.day)[0]?.remark;
+}
+
 function frameCue(doc: DocRemarkContext, state: RemarkState, blockIndex: number, continues: boolean): AttributionCue | undefined {
   const last = state.lastRemark;
   if (continues && last && blockIndex - last.block <= CONTINUATION_BLOCKS) return { type: 'frame', remark: last.kind, text: 'continues', weight: CUE_WEIGHT.frame };
@@ -395,7 +402,11 @@ function classifySentence(
     const cardTerms = termsIn(ds, 'card', part);
     // Nor does "whether we use it or not".
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
-    const negated = NEGATION.test(outsideCards) && (termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part)) && !COMMITMENT.test(part);
+    // English: compromise says whether a verb is negated; Japanese negation is read from the verb endings.
+    const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(part);
+    const facts = english ? englishFacts(outsideCards) : undefined;
+    const negatedVerb = facts ? facts.negatedVerb : NEGATION.test(outsideCards);
+    const negated = negatedVerb && (termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part)) && !COMMITMENT.test(part);
     const cues = markerCues(ds, doc.dates, part, published, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardAsThing(ds).test(part),
@@ -406,7 +417,9 @@ function classifySentence(
     if (KATO_SPEAKS.test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
-      if (f) cues.push(f);
+      // "Kato had said on Friday…" in a story framed by a later statement: what it reports came before.
+      const earlier = f && facts?.pluperfectSpeech ? statementBefore(doc.dates, f.remark) : undefined;
+      if (f) cues.push(earlier ? { type: 'frame', remark: earlier, text: 'had said', weight: f.weight } : f);
     }
     return decide(cues, possible);
   };
