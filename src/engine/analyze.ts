@@ -198,9 +198,35 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   const episodePage = mayStatement || figures.some((f) => f.subject === 'japan_treasury_holdings' && f.flagged);
   for (const f of figures) if (f.subject === 'japan_fx_reserves') f.flagged = episodePage && f.verdict !== undefined;
 
+  harmonizeVerdicts(figures);
   const mentions = [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
   if (episodePage) attachClaims(ds, text, windows, mentions);
   return mentions;
+}
+
+/**
+ * The same figure for the same thing on one page is one claim and gets one verdict ("estimated at over
+ * $1.27 trillion" early, "Japan's $1.27 trillion in Treasuries" later). A known confusion wins (the page
+ * states another series' value as this one), then a verdict read against a month the page states, then
+ * the first. Yen conversions follow their dollar figure and are left alone.
+ */
+function harmonizeVerdicts(figures: FigureMention[]): void {
+  const groups = new Map<string, FigureMention[]>();
+  for (const f of figures) {
+    if (!f.verdict || f.valueUsd === undefined || f.change) continue;
+    const key = `${f.subject}|${f.valueUsd}`;
+    groups.set(key, [...(groups.get(key) ?? []), f]);
+  }
+  for (const group of groups.values()) {
+    if (new Set(group.map((f) => f.verdict!.status)).size < 2) continue;
+    const lead = group.find((f) => f.verdict!.status === 'confusion') ?? group.find((f) => f.verdict!.refBasis === 'stated') ?? group[0]!;
+    for (const f of group) {
+      if (f === lead) continue;
+      f.verdict = { ...lead.verdict!, notes: [...lead.verdict!.notes, 'same_figure_on_page'] };
+      f.claims = lead.claims ? [...lead.claims] : undefined;
+      if (!f.claims) delete f.claims;
+    }
+  }
 }
 
 function shift(a: Amount, by: number): Amount {

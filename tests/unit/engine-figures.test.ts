@@ -178,3 +178,16 @@ describe('flags: only this episode is highlighted', () => {
     expect(f).toMatchObject({ subject: 'china_treasury_holdings', flagged: false });
   });
 });
+
+describe('one figure, one claim, one verdict on a page', () => {
+  test('"estimated at over $1.27 trillion" and "Japan’s $1.27 trillion in Treasuries" are the same confusion', () => {
+    const ds = realDataset();
+    const text =
+      'Finance Minister Katsunobu Kato said on TV Tokyo on Friday that Japan’s Treasury holdings could be a card.\n' +
+      'The country’s holdings of U.S. Treasuries, estimated at over $1.27 trillion, are the largest in the world.\n' +
+      'Analysts note that Japan’s $1.27 trillion in Treasuries dwarfs China’s pile.';
+    const figures = analyze(ds, text, { published: '2025-05-03' }).filter((m): m is FigureMention => m.kind === 'figure');
+    expect(figures.map((f) => f.verdict && effectiveStatus(f.verdict))).toEqual(['confusion', 'confusion']);
+    expect(figures.map((f) => f.claims)).toEqual([['reserves-as-treasuries'], ['reserves-as-treasuries']]);
+  });
+});
