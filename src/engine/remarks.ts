@@ -249,7 +249,8 @@ const CONTINUATION_BLOCKS = 1;
 const SPLIT_EVIDENCE = 2;
 // Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
 // "…, before clarifying…", 「…と発言し、その後…」.
-const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|(?<=[しがもべりてで]、)|(?<=ものの、)/g;
+// A headline "From 'a card' to 'not considering a sale'" / 「カード」から「売却考えず」へ turns at its "to".
+const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)/g;
 
 const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
 /** How much a cut right after a speech verb is preferred to other cuts. */
@@ -359,7 +360,8 @@ function classifySentence(
   // Nobody named or continuing, and no Kato on the page: this sentence cannot report his remarks.
   if (!explicit && !continues && !doc.katoIsFinanceMinister) return reject(state, 'no Kato');
   // The author's own reading ("this marks a shift") is not a report of what he said.
-  if (has('commentary') && !KATO_SPEAKS.test(sentence)) return reject(state, 'commentary');
+  // A headline that names the remark ("Kato's 'card' remark stirs markets") still reports it.
+  if (has('commentary') && !KATO_SPEAKS.test(sentence) && !(has('card') && has('remark_ref'))) return reject(state, 'commentary');
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');
@@ -381,7 +383,8 @@ function classifySentence(
   if (!explicit && !continues && !namedRemark) return reject(state, 'not named or continuing');
 
   const sell = has('sell');
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef)))) return reject(state, 'no holdings nearby');
+  // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || (explicit && (card || has('sell')))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
