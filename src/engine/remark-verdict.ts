@@ -100,6 +100,12 @@ export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; o
   return { ...(best ? { r: best.r } : {}), on: long && share >= QUOTE_MATCH_SHARE, off: share < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
 }
 
+/** The recorded quote a sentence's quotation repeats: a whole quote matched, else a fragment word for word. */
+export function recordedQuoteIn(ds: Dataset, sentence: string): Recorded | undefined {
+  const whole = quotations(sentence).map((q) => matchRecorded(ds, q)).find((m) => m.on && m.r)?.r;
+  return whole ?? allQuotations(sentence).map((q) => fragmentOnRecord(ds, q)).find(Boolean);
+}
+
 /**
  * The verdict on one reported statement. `threatClaim` is whether the sentence repeats the false threat
  * claim. Priority when several apply: false threat, misdated, not in the record, on record, reported.

@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../data/schema';
 import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, type Dataset } from './dataset';
 import { englishFacts } from './clause';
-import { matchRecorded, quotations } from './remark-verdict';
+import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
 
 const REMARK_OF_EVENT = Object.fromEntries(Object.entries(EVENT_KIND_OF_REMARK).map(([k, e]) => [e, k])) as Record<string, RemarkKind>;
@@ -400,7 +400,7 @@ function classifySentence(
   const attribute = (part: string, withFrame: boolean): Attribution | undefined => {
     const q = part === sentence ? quoted : quotedEvent(doc, part);
     // A quotation that matches a recorded quote as a whole names its event, whatever n-grams it shares.
-    const recordedQuote = quotations(part).map((x) => matchRecorded(ds, x)).find((m) => m.on && m.r)?.r;
+    const recordedQuote = recordedQuoteIn(ds, part);
     // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing.
     const cardTerms = termsIn(ds, 'card', part);
     // Nor does "whether we use it or not".
