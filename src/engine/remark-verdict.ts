@@ -31,6 +31,7 @@ export const QUOTE_UNRECORDED_SHARE = 0.3;
 /** A quotation must have this many content words before it can be called not in the record. */
 const MIN_UNRECORDED_WORDS = 5;
 
+const QUOTE_MARK = /[“"‘「『]/;
 const QUOTATION = /“([^”]+)”|"([^"]+)"|‘([^’]{12,})’|「([^」]+)」|『([^』]+)』/g;
 const STOP = new Set('a an the is are was were be been it its this that these those we our us i you he she they to of in on at for as by with and or but so such there here what which who whether if than then do does did have has had will would could should can may might'.split(' '));
 
@@ -63,16 +64,16 @@ function fragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
   const ja = isJapanese(fragment);
   if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : contentWords(fragment).length < MIN_FRAGMENT_WORDS) return undefined;
   const f = flat(fragment);
-  return recorded(ds).find((r) => (r.lang === 'ja') === ja && flat(r.text).includes(f));
+  return recorded(ds).find((r) => (r.lang === 'ja') === ja && r.flat.includes(f));
 }
 
-type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string> };
+type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string>; flat: string };
 const recordedCache = new WeakMap<Dataset, Recorded[]>();
 function recorded(ds: Dataset): Recorded[] {
   let list = recordedCache.get(ds);
   if (!list) {
     list = ds.raw.events.events.flatMap((event) =>
-      event.quotes.map((q) => ({ event, text: q.text, lang: q.lang, words: new Set(contentWords(q.text)), pairs: new Set(jaPairs(q.text)) })),
+      event.quotes.map((q) => ({ event, text: q.text, lang: q.lang, words: new Set(contentWords(q.text)), pairs: new Set(jaPairs(q.text)), flat: flat(q.text) })),
     );
     recordedCache.set(ds, list);
   }
@@ -102,6 +103,7 @@ export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; o
 
 /** The recorded quote a sentence's quotation repeats: a whole quote matched, else a fragment word for word. */
 export function recordedQuoteIn(ds: Dataset, sentence: string): Recorded | undefined {
+  if (!QUOTE_MARK.test(sentence)) return undefined;
   const whole = quotations(sentence).map((q) => matchRecorded(ds, q)).find((m) => m.on && m.r)?.r;
   return whole ?? allQuotations(sentence).map((q) => fragmentOnRecord(ds, q)).find(Boolean);
 }

@@ -8,7 +8,7 @@ import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../
 import type { TimelineEvent } from '../data/schema';
 import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, type Dataset } from './dataset';
-import { englishFacts } from './clause';
+import { englishFacts, type EnglishFacts } from './clause';
 import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
 
@@ -397,19 +397,20 @@ function classifySentence(
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   if (namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
   const possible = possibleStatements(doc.dates, published);
+  // compromise reads the whole sentence once, and only when a negation or a pluperfect could matter.
+  const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
+  let parsed: EnglishFacts | undefined;
+  const sentenceFacts = () => (parsed ??= englishFacts(sentence));
   const attribute = (part: string, withFrame: boolean): Attribution | undefined => {
     const q = part === sentence ? quoted : quotedEvent(doc, part);
     // A quotation that matches a recorded quote as a whole names its event, whatever n-grams it shares.
     const recordedQuote = recordedQuoteIn(ds, part);
-    // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing.
+    // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing,
+    // nor does "whether we use it or not"; in English, compromise says whether a verb is negated at all.
     const cardTerms = termsIn(ds, 'card', part);
-    // Nor does "whether we use it or not".
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
-    // English: compromise says whether a verb is negated; Japanese negation is read from the verb endings.
-    const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(part);
-    const facts = english ? englishFacts(outsideCards) : undefined;
-    const negatedVerb = facts ? facts.negatedVerb : NEGATION.test(outsideCards);
-    const negated = negatedVerb && (termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part)) && !COMMITMENT.test(part);
+    const aboutSelling = termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part);
+    const negated = aboutSelling && !COMMITMENT.test(part) && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
     const cues = markerCues(ds, doc.dates, part, published, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardAsThing(ds).test(part),
@@ -421,7 +422,7 @@ function classifySentence(
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
       // "Kato had said on Friday…" in a story framed by a later statement: what it reports came before.
-      const earlier = f && facts?.pluperfectSpeech ? statementBefore(doc.dates, f.remark) : undefined;
+      const earlier = f && english && sentenceFacts().pluperfectSpeech ? statementBefore(doc.dates, f.remark) : undefined;
       if (f) cues.push(earlier ? { type: 'frame', remark: earlier, text: 'had said', weight: f.weight } : f);
     }
     return decide(cues, possible);
@@ -432,7 +433,9 @@ function classifySentence(
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   if (!ownEvidence(whole) && !(insideQuote || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence))) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
-  const split = splitStatements(sentence, (part) => attribute(part, false));
+  // Only a sentence with evidence for two statements is worth cutting.
+  const rivals = new Set(whole.cues.filter((c) => c.type !== 'frame').map((c) => c.remark));
+  const split = rivals.size > 1 ? splitStatements(sentence, (part) => attribute(part, false)) : undefined;
   if (split) {
     return split.map((p) => ({ start: s.start + p.start, end: s.start + p.end, attribution: p.attribution, ...(p.quote ? { quote: p.quote } : {}) }));
   }
