@@ -251,4 +251,4 @@ export function findAmounts(text: string): Amount[] {
 }
 
 /** Whether a string contains anything that could be an amount; a cheap pre-check before findAmounts. */
-export const MAYBE_AMOUNT = /[$¥￥]|dollars|yen|ドル|円/;
+export const MAYBE_AMOUNT = /[$¥￥]|USD|JPY|dollars|yen|ドル|円/;

@@ -237,7 +237,7 @@ function shift(a: Amount, by: number): Amount {
 export const CUE_SCAN_CHUNK_CHARS = 100_000;
 /** Longest cue we look for; chunks overlap by this much so none is cut in two. */
 const CUE_OVERLAP_CHARS = 64;
-const AMOUNT_CUE = '[$¥￥]\\s?[0-9０-９]|[0-9０-９](?:兆|億)|[0-9]\\s(?:trillion|billion)';
+const AMOUNT_CUE = '(?:[$¥￥]|USD|JPY)\\s?[0-9０-９]|[0-9０-９](?:兆|億)|[0-9]\\s(?:trillion|billion)';
 
 const quickTriggers = new WeakMap<Dataset, RegExp>();
 function quickTrigger(ds: Dataset): RegExp {

@@ -445,7 +445,10 @@ function classifySentence(
 type Part = { start: number; end: number; attribution: Attribution; quote?: { event: TimelineEvent; grams: number } };
 
 /** The one cut that leaves two parts, each clearly reporting a different statement; else none. */
-function splitStatements(sentence: string, attribute: (part: string) => Attribution | undefined): Part[] | undefined {
+/** Levels of cutting: "Kato, walking back comments that hinted…, said…" has three parts. */
+const SPLIT_DEPTH = 2;
+
+function splitStatements(sentence: string, attribute: (part: string) => Attribution | undefined, depth = SPLIT_DEPTH): Part[] | undefined {
   let best: { parts: Part[]; strength: number } | undefined;
   for (const m of sentence.matchAll(SPLIT_AT)) {
     const cut = m.index + m[0].length;
@@ -458,8 +461,14 @@ function splitStatements(sentence: string, attribute: (part: string) => Attribut
     // a speech verb (「…と述べ、」「…と発言し、」, "…, before clarifying") is where one statement ends.
     const afterSpeech = SPEECH_CUT.test(sentence.slice(Math.max(0, headEnd - 6), cut));
     const strength = Math.min(ownEvidence(head), ownEvidence(tail)) - head.scores[tail.remark] - tail.scores[head.remark] + (afterSpeech ? SPEECH_CUT_BONUS : 0);
-    if (Math.min(ownEvidence(head), ownEvidence(tail)) < SPLIT_EVIDENCE || (best && best.strength >= strength)) continue;
+    // Each part must say something of its own: a day alone ("In April, …") is not a statement.
+    const says = (a: Attribution) => a.cues.some((c) => c.remark === a.remark && c.type !== 'frame' && c.type !== 'when');
+    if (Math.min(ownEvidence(head), ownEvidence(tail)) < SPLIT_EVIDENCE || !says(head) || !says(tail) || (best && best.strength >= strength)) continue;
     best = { strength, parts: [{ start: 0, end: headEnd, attribution: head }, { start: cut, end: sentence.length, attribution: tail }] };
   }
-  return best?.parts;
+  if (!best || depth <= 1) return best?.parts;
+  return best.parts.flatMap((p) => {
+    const sub = splitStatements(sentence.slice(p.start, p.end), attribute, depth - 1);
+    return sub ? sub.map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start })) : [p];
+  });
 }
