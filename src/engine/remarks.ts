@@ -388,7 +388,8 @@ function classifySentence(
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
-  const quotesHim = continues && quotations(sentence).length > 0 && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS);
+  const quotesHim =
+    quotations(sentence).length > 0 && ((explicit && holdings) || (continues && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS)));
   const says = card || threat || sell || stance || quotesHim || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
