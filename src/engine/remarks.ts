@@ -393,7 +393,7 @@ function classifySentence(
   const says = card || threat || sell || stance || quotesHim || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
-  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, ''))) return reject(state, 'a question put to him');
+  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   if (namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
@@ -432,7 +432,9 @@ function classifySentence(
   const whole = attribute(sentence, true);
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
-  if (!ownEvidence(whole) && !(insideQuote || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence))) return reject(state, 'frame only, nobody speaking');
+  // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
+  const speaking = insideQuote || statementWords || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
+  if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.
   const rivals = new Set(whole.cues.filter((c) => c.type !== 'frame').map((c) => c.remark));
@@ -462,8 +464,9 @@ function splitStatements(sentence: string, attribute: (part: string) => Attribut
     // a speech verb (「…と述べ、」「…と発言し、」, "…, before clarifying") is where one statement ends.
     const afterSpeech = SPEECH_CUT.test(sentence.slice(Math.max(0, headEnd - 6), cut));
     const strength = Math.min(ownEvidence(head), ownEvidence(tail)) - head.scores[tail.remark] - tail.scores[head.remark] + (afterSpeech ? SPEECH_CUT_BONUS : 0);
-    // Each part must say something of its own: a day alone ("In April, …") is not a statement.
-    const says = (a: Attribution) => a.cues.some((c) => c.remark === a.remark && c.type !== 'frame' && c.type !== 'when');
+    // Each part must say something of its own: a day or a place alone ("In April, …", "the comments he
+    // gave to TV Tokyo, broadcast on Friday, …") is not a statement.
+    const says = (a: Attribution) => a.cues.some((c) => c.remark === a.remark && (c.type === 'act' || c.type === 'content' || c.type === 'quote'));
     if (Math.min(ownEvidence(head), ownEvidence(tail)) < SPLIT_EVIDENCE || !says(head) || !says(tail) || (best && best.strength >= strength)) continue;
     best = { strength, parts: [{ start: 0, end: headEnd, attribution: head }, { start: cut, end: sentence.length, attribution: tail }] };
   }
