@@ -30,7 +30,7 @@ export type RemarkVerdictStatus = (typeof REMARK_VERDICTS)[number];
 /** Groups of data/vocabulary.json. The file must have exactly these; code names them with this type. */
 export const VOCABULARY_GROUPS = [
   'treasuries', 'reserves', 'kato', 'kato_bare', 'finance_office', 'japan', 'china', 'other_holders', 'holding',
-  'card', 'sell', 'clarification', 'dismissal', 'threat', 'tariff_talks', 'not_holding', 'change', 'total_foreign',
+  'card', 'sell', 'clarification', 'dismissal', 'threat', 'not_holding', 'change', 'change_after', 'total_foreign',
   'finance_ministry', 'remark_place', 'clarification_place', 'dismissal_place', 'other_speaker', 'remark_ref',
   'stance', 'peak', 'remark_act', 'later_time', 'commentary', 'reserve_parts',
   'claim_nhk', 'claim_with_china', 'claim_creditor', 'claim_government', 'claim_second_largest', 'claim_record',

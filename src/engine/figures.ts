@@ -28,6 +28,8 @@ export const MAX_YEN_PER_DOLLAR = 170;
 
 /** Whether yen ÷ dollars is an exchange rate the period has seen. */
 export const plausibleYenPerDollar = (rate: number) => rate >= MIN_YEN_PER_DOLLAR && rate <= MAX_YEN_PER_DOLLAR;
+/** How far a change word may stand from the amount it makes a change ("rose by some $4.9 billion"). */
+const CHANGE_REACH = 16;
 /** Below this an amount is a change or a part, not the size of a country's holdings or reserves (USD). */
 const MIN_PLAUSIBLE_HOLDING = 1e11;
 /** Above this no country's holdings or reserves have ever been (USD): "$36 trillion" is the U.S. debt. */
@@ -40,9 +42,10 @@ const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|�
 const ATTACHED =
   /^(?:(?:'s|’s)?\s*(?:with|at|of|holding|holds|held|has|had|on)?|,\s*(?:which|that|who)\s+(?:held|holds|had|has|owned|owns))?\s*(?:about|some|roughly|nearly|around)?\s*(?:の|は|が)?$/;
 // "rose $4.9 billion to …", "increased by $20 billion", "1兆ドルの増加": a change, not a level.
-const CHANGE_BEFORE = /(?:rose|rise|risen|fell|fall|fallen|increased|decreased|climbed|dropped|slipped|grew|declined|jumped|added|shed|trimmed|reduced|cut|boosted|gained|lost|by|up|down)\s+(?:about\s+|some\s+|nearly\s+|roughly\s+|almost\s+|over\s+|more than\s+|less than\s+)?(?:an?\s+)?$/i;
-const CHANGE_AFTER = /^(?:\s*(?:increase|decrease|drop|rise|decline|gain|fall|jump|reduction|cut|net (?:purchases|sales)|worth of (?:purchases|sales))\b|(?:の)?(?:増|減|売り越し|買い越し))/i;
-const CHANGE_JA_BEFORE = /(?:前月比|前年比|前月から|前年から)\s*$/;
+// Between a change word (data/vocabulary.json "change") and the amount: an approximator or an article at most.
+const CHANGE_GAP = /^\s*(?:(?:about|some|nearly|roughly|almost|over|more than|less than|an?)\s+)?$/i;
+// Between the amount and a "change_after" word: a space or の.
+const CHANGE_AFTER_GAP = /^\s*(?:の)?$/;
 // The clause an amount sits in ends at these; a kind word beyond them describes the next clause's figure.
 const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its|and the)\s/g;
 // "of which $943 billion", "うち証券は": a part of the figure before it, not a holding in its own right.
@@ -72,7 +75,7 @@ export function allCues(ds: Dataset, text: string): Cue[] {
   for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)] as VocabularyGroup[]) {
     for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
-  for (const t of termsIn(ds, 'peak', text)) cues.push({ ...t, group: 'peak' });
+  for (const group of ['peak', 'change', 'change_after'] as const) for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   return cues.sort((a, b) => a.start - b.start);
 }
 
@@ -182,8 +185,6 @@ export function classifyAmounts(
     const rightEnd = following ? following.start : sentence.end;
     const right: Span = { start: a.end, end: clauseEnd(text, convertedNext ? next.end : a.end, rightEnd) };
     const clause: Span = { start: clauseStart(text, left.start, left.end), end: right.end };
-    const before = text.slice(Math.max(sentence.start, left.end - 40), left.end);
-    const after = text.slice(a.end, Math.min(sentence.end, a.end + 30));
 
     // A yen figure right after a dollar figure converts it: "$1.13 trillion (¥163 trillion)", "円換算で約163兆円".
     if (a.currency === 'JPY') {
@@ -205,7 +206,11 @@ export function classifyAmounts(
       out.push({ subject: 'other', reason: 'part_of_previous' });
       return;
     }
-    const change = a.change || CHANGE_BEFORE.test(before) || CHANGE_JA_BEFORE.test(before) || CHANGE_AFTER.test(after);
+    const amountStart = a.boundStart ?? a.start;
+    const change =
+      a.change ||
+      cues.some((c) => c.group === 'change' && c.end <= amountStart && amountStart - c.end <= CHANGE_REACH && CHANGE_GAP.test(text.slice(c.end, amountStart))) ||
+      cues.some((c) => c.group === 'change_after' && c.start >= a.end && c.start - a.end <= CHANGE_REACH && CHANGE_AFTER_GAP.test(text.slice(a.end, c.start)));
     if (change) segmentStart = left.start;
     const holder = holderOf(text, cues, a, left, right, sentence) ?? memory.holder;
     let kind = kindOf(cues, a, left, right);

@@ -418,3 +418,26 @@ test.each([
 ])('formatPath(%j) = %s', (path, expected) => {
   expect(formatPath(path)).toBe(expected);
 });
+
+describe('no dead vocabulary', () => {
+  test('every vocabulary group is read by the code, a claim detector or the trigger', async () => {
+    const { readdirSync, readFileSync, statSync } = await import('node:fs');
+    const { join } = await import('node:path');
+    const root = join(import.meta.dirname, '..', '..');
+    const sources: string[] = [];
+    const walk = (dir: string) => {
+      for (const f of readdirSync(dir)) {
+        const p = join(dir, f);
+        if (statSync(p).isDirectory()) walk(p);
+        else if (p.endsWith('.ts') && !p.endsWith('kinds.ts')) sources.push(readFileSync(p, 'utf8'));
+      }
+    };
+    walk(join(root, 'src'));
+    walk(join(root, 'entrypoints'));
+    const code = sources.join('\n');
+    const raw = JSON.parse(readFileSync(join(root, 'data', 'claims.json'), 'utf8')) as { claims: Array<{ detect?: { vocabulary?: string } }> };
+    const vocab = JSON.parse(readFileSync(join(root, 'data', 'vocabulary.json'), 'utf8')) as { trigger: string[]; groups: Record<string, unknown> };
+    const used = (g: string) => code.includes(`'${g}'`) || new RegExp(`[{,]\\s*${g}:`).test(code) || raw.claims.some((c) => c.detect?.vocabulary === g) || vocab.trigger.includes(g);
+    expect(Object.keys(vocab.groups).filter((g) => !used(g))).toEqual([]);
+  });
+});
