@@ -1,4 +1,5 @@
 /** Messages between the content scripts, the popup and the background. One union, checked by `type`. */
+import type { RemarkKind, RemarkVerdictStatus } from './data/kinds';
 
 export type DetectorResult = {
   type: 'detector:result';
@@ -19,7 +20,12 @@ export type MentionSummary = {
   status?: string;
   /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
   conversion?: boolean;
-  remark?: string;
+  remark?: RemarkKind;
+  /** The engine could not tell which statement: `remark` is its best reading, `alternative` the other. */
+  unsure?: true;
+  alternative?: RemarkKind;
+  /** The remark checked against the record (on record, not in the record, misdated, the false threat). */
+  remarkVerdict?: RemarkVerdictStatus;
   /** The official value the figure is judged against, USD, and its month. */
   officialUsd?: number;
   officialMonth?: string;

@@ -1,5 +1,6 @@
 import events from '@/data/events.json';
 import meta from '@/data/meta.json';
+import { EVENT_KIND_OF_REMARK, type RemarkKind } from '@/src/data/kinds';
 import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
 import { disabledSites, highlightsEnabled, highlightsEnabledItem, setSiteDisabled, siteOf } from '@/src/settings';
 
@@ -27,9 +28,12 @@ async function targetTab(): Promise<{ id: number; url: string } | undefined> {
 function verdictText(m: MentionSummary): string {
   if (m.kind === 'remark') {
     // Which statement, from the dataset's timeline (the event of the kind the sentence reports).
-    const kind = m.remark === 'clarification' ? 'clarification' : m.remark === 'earlier_dismissal' ? 'dismissal' : 'remark';
-    const event = events.events.find((e) => e.kind === kind);
-    return event ? t('popupRemark', event.title[lang], event.date) : '';
+    const eventOf = (r: RemarkKind) => events.events.find((e) => e.kind === EVENT_KIND_OF_REMARK[r]);
+    const event = m.remark ? eventOf(m.remark) : undefined;
+    const other = m.unsure && m.alternative ? eventOf(m.alternative) : undefined;
+    if (event && other) return t('popupRemarkUnsure', event.title[lang], event.date, other.title[lang], other.date);
+    const verdict = m.remarkVerdict && m.remarkVerdict !== 'reported' ? ` — ${t(`popupRemarkVerdict_${m.remarkVerdict}` as MessageKey)}` : '';
+    return event ? t('popupRemark', event.title[lang], event.date) + verdict : '';
   }
   const status = m.status ?? 'unchecked';
   if (m.subject === 'japan_fx_reserves' && status === 'consistent') return t('popupStatus_reserves');

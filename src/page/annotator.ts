@@ -428,7 +428,14 @@ function caretAt(doc: Document, x: number, y: number): { node: Node; offset: num
 export function summarize(p: Painted): MentionSummary {
   const m = p.mention;
   const text = m.text.length > 240 ? `${m.text.slice(0, 239)}…` : m.text;
-  if (m.kind === 'remark') return { index: p.index, kind: 'remark', text, remark: m.remark, ...(m.claims.length ? { claims: m.claims } : {}) };
+  if (m.kind === 'remark') {
+    return {
+      index: p.index, kind: 'remark', text, remark: m.remark,
+      ...(m.unsure ? { unsure: true as const, ...(m.alternative ? { alternative: m.alternative } : {}) } : {}),
+      remarkVerdict: m.verdict.status,
+      ...(m.claims.length ? { claims: m.claims } : {}),
+    };
+  }
   return {
     index: p.index,
     kind: 'figure',
