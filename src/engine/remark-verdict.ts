@@ -4,7 +4,7 @@
  * record; a sentence that dates the statement wrongly is misdated; one that reports the remark as a threat
  * to sell repeats the known false claim (data/claims.json). The record decides; this module only compares.
  */
-import type { RemarkVerdictStatus } from '../data/kinds';
+import { EVENT_KIND_OF_REMARK, type RemarkKind, type RemarkVerdictStatus } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
 import { CUE_WEIGHT, type Attribution } from './attribution';
 import type { Dataset } from './dataset';
@@ -28,6 +28,8 @@ const MIN_MATCH_PAIRS_JA = 8;
 export const QUOTE_MATCH_SHARE = 0.6;
 /** Below this share with every recorded quote, a quotation is not in the record; between the two, undecided. */
 export const QUOTE_UNRECORDED_SHARE = 0.3;
+/** A statement needs this many recorded quotes in a language before words in that language can be called not in the record. */
+const MIN_RECORDED_IN_LANG = 2;
 /** A quotation must have this many content words before it can be called not in the record. */
 const MIN_UNRECORDED_WORDS = 5;
 
@@ -108,6 +110,11 @@ export function recordedQuoteIn(ds: Dataset, sentence: string): Recorded | undef
   return whole ?? allQuotations(sentence).map((q) => fragmentOnRecord(ds, q)).find(Boolean);
 }
 
+/** Recorded quotes of a statement in one language. */
+function recordedIn(ds: Dataset, remark: RemarkKind, lang: 'en' | 'ja'): number {
+  return recorded(ds).filter((r) => r.event.kind === EVENT_KIND_OF_REMARK[remark] && r.lang === lang).length;
+}
+
 /**
  * The verdict on one reported statement. `threatClaim` is whether the sentence repeats the false threat
  * claim. Priority when several apply: false threat, misdated, not in the record, on record, reported.
@@ -122,7 +129,9 @@ export function judgeRemark(ds: Dataset, sentence: string, attribution: Attribut
   if (threatClaim) return { status: 'false_threat', ...recordedQuote };
   const when = misdating(attribution);
   if (when) return { status: 'misdated', statedWhen: when, ...recordedQuote };
-  if (off && !on) return { status: 'not_in_record', unrecorded: off.q };
+  // Only where the record holds enough of the statement's words in the quotation's language can it say
+  // that words are not among them (the April answer is recorded in English, its Japanese is not).
+  if (off && !on && recordedIn(ds, attribution.remark, isJapanese(off.q) ? 'ja' : 'en') >= MIN_RECORDED_IN_LANG) return { status: 'not_in_record', unrecorded: off.q };
   if (on) return { status: 'on_record', ...recordedQuote };
   return { status: 'reported' };
 }
