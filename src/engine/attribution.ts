@@ -28,6 +28,8 @@ export type Attribution = {
 export const CUE_WEIGHT: Record<CueType, number> = { quote: 1.5, where: 3, when: 3, act: 2, content: 1.5, frame: 1 };
 /** A recorded quote counts this many n-grams at the most. */
 const QUOTE_GRAMS_CAP = 4;
+/** Evidence for a statement made the day after the page's date counts this share. */
+const UNLIKELY_SHARE = 0.5;
 /** A day one off (time zones: 2 May in Tokyo was 1 May in New York) counts this share of a stated day. */
 const NEAR_DAY_SHARE = 0.6;
 /** How far before ("Friday's TV Tokyo remarks") or after ("the comments he gave to TV Tokyo") a remark noun a day or place describes it. */
@@ -236,19 +238,24 @@ export function markerCues(
   return cues;
 }
 
-/** Statements that cannot have been reported yet on the page's date. */
-export function possibleStatements(dates: StatementDates, published: string | undefined): Set<RemarkKind> {
-  const ok = new Set<RemarkKind>(REMARK_KINDS);
-  if (!published) return ok;
+/** Statements that cannot have been reported yet on the page's date, and those only just possible. */
+export function possibleStatements(dates: StatementDates, published: string | undefined): { possible: Set<RemarkKind>; unlikely: Set<RemarkKind> } {
+  const possible = new Set<RemarkKind>(REMARK_KINDS);
+  const unlikely = new Set<RemarkKind>();
+  if (!published) return { possible, unlikely };
   const pub = dayNumber(published);
-  // A day of slack: a page dated in New York can report a Tokyo statement of "tomorrow".
-  for (const d of dates) if (d.day > pub + 1) ok.delete(d.remark);
-  return ok;
+  // A day of slack: a page dated in New York can report a Tokyo statement of "tomorrow"; but a statement
+  // of the day after the page's date is the less likely reading.
+  for (const d of dates) {
+    if (d.day > pub + 1) possible.delete(d.remark);
+    else if (d.day > pub) unlikely.add(d.remark);
+  }
+  return { possible, unlikely };
 }
 
-export function decide(cues: AttributionCue[], possible: Set<RemarkKind>): Attribution | undefined {
+export function decide(cues: AttributionCue[], possible: Set<RemarkKind>, unlikely: ReadonlySet<RemarkKind> = new Set()): Attribution | undefined {
   const scores = Object.fromEntries(REMARK_KINDS.map((k) => [k, 0])) as Record<RemarkKind, number>;
-  const kept = cues.filter((c) => possible.has(c.remark));
+  const kept = cues.filter((c) => possible.has(c.remark)).map((c) => (unlikely.has(c.remark) ? { ...c, weight: c.weight * UNLIKELY_SHARE } : c));
   for (const c of kept) scores[c.remark] += c.weight;
   const ranked = [...REMARK_KINDS].filter((k) => possible.has(k)).sort((a, b) => scores[b] - scores[a]);
   const [top, second] = ranked;

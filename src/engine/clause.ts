@@ -17,7 +17,7 @@ const MAY_PLUPERFECT = /\bhad\b/i;
 const NEGATED_VERB = '[(#Auxiliary|#Copula|#Modal|#Verb)] #Adverb? #Negative #Adverb? #Verb?';
 const NEVER_VERB = 'never #Adverb? #Verb';
 const NOT_A_VERB_NEGATION = '(or not|not only|whether or not)';
-const PLUPERFECT_SPEECH = 'had #Adverb? (said|told|described|called|suggested|hinted|signalled|signaled|floated|ruled|dismissed|indicated|stated|noted|warned|flagged|raised|answered|explained|insisted)';
+const PLUPERFECT_SPEECH = 'had (#Adverb|#Comparative|#Adjective)? (said|told|described|called|suggested|hinted|signalled|signaled|floated|ruled|dismissed|indicated|stated|noted|warned|flagged|raised|answered|explained|insisted)';
 
 const cache = new Map<string, EnglishFacts>();
 /** Sentences kept parsed: a rescan of the same page parses nothing again. */

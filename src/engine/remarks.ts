@@ -397,7 +397,7 @@ function classifySentence(
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   if (namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
-  const possible = possibleStatements(doc.dates, published);
+  const { possible, unlikely } = possibleStatements(doc.dates, published);
   // compromise reads the whole sentence once, and only when a negation or a pluperfect could matter.
   const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
   let parsed: EnglishFacts | undefined;
@@ -426,7 +426,7 @@ function classifySentence(
       const earlier = f && english && sentenceFacts().pluperfectSpeech ? statementBefore(doc.dates, f.remark) : undefined;
       if (f) cues.push(earlier ? { type: 'frame', remark: earlier, text: 'had said', weight: f.weight } : f);
     }
-    return decide(cues, possible);
+    return decide(cues, possible, unlikely);
   };
 
   const whole = attribute(sentence, true);
