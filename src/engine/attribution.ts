@@ -8,10 +8,11 @@
  */
 import type { TimelineEvent } from '../data/schema';
 import { REMARK_KINDS, type RemarkKind, type VocabularyGroup } from '../data/kinds';
-import { termsIn, type Dataset } from './dataset';
+import type { Dataset, Terms } from './dataset';
 
 export type CueType = 'when' | 'where' | 'act' | 'quote' | 'content' | 'frame';
-export type AttributionCue = { type: CueType; remark: RemarkKind; text: string; weight: number };
+/** One piece of evidence: what kind of marker, for which statement, its words, its weight, and where it stands. */
+export type AttributionCue = { type: CueType; remark: RemarkKind; text: string; weight: number; at?: number };
 
 export type Attribution = {
   remark: RemarkKind;
@@ -86,7 +87,8 @@ const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / D
 type Dated<K> = Array<{ remark: K; event: TimelineEvent; day: number }>;
 /** The dated statements a sentence can report, from the timeline. */
 export type StatementDates = Dated<RemarkKind>;
-type WhenCue<K> = { type: 'when'; remark: K; text: string; weight: number };
+/** A day or month the sentence names, at `at`, resolved to a statement. */
+export type WhenCue<K> = { type: 'when'; remark: K; text: string; weight: number; at: number };
 
 const KIND_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
 export function statementDates(ds: Dataset): StatementDates {
@@ -107,16 +109,16 @@ export function namesLaterOccasion(occasions: Dated<'later'>, sentence: string, 
 }
 
 /** A day the sentence names, resolved to statements within a day of it. */
-function cuesForDay<K>(dates: Dated<K>, day: number, text: string, out: Array<WhenCue<K>>, share = 1): void {
+function cuesForDay<K>(dates: Dated<K>, day: number, text: string, at: number, out: Array<WhenCue<K>>, share = 1): void {
   for (const d of dates) {
     const off = Math.abs(d.day - day);
-    if (off <= 1) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * share * (off === 0 ? 1 : NEAR_DAY_SHARE) });
+    if (off <= 1) out.push({ type: 'when', remark: d.remark, text, at, weight: CUE_WEIGHT.when * share * (off === 0 ? 1 : NEAR_DAY_SHARE) });
   }
 }
 
-function cuesForMonth<K>(dates: Dated<K>, year: number, month: number, text: string, out: Array<WhenCue<K>>): void {
+function cuesForMonth<K>(dates: Dated<K>, year: number, month: number, text: string, at: number, out: Array<WhenCue<K>>): void {
   const prefix = `${year}-${String(month).padStart(2, '0')}`;
-  for (const d of dates) if (d.event.date.startsWith(prefix)) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when * MONTH_SHARE });
+  for (const d of dates) if (d.event.date.startsWith(prefix)) out.push({ type: 'when', remark: d.remark, text, at, weight: CUE_WEIGHT.when * MONTH_SHARE });
 }
 
 /**
@@ -128,56 +130,56 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
   const pub = published ? dayNumber(published) : undefined;
   const pubYear = published ? Number(published.slice(0, 4)) : Number(dates[0]?.event.date.slice(0, 4) ?? 2025);
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
-  const weekday = (wd: number, text: string, last: boolean) => {
+  const weekday = (wd: number, text: string, at: number, last: boolean) => {
     if (pub === undefined) {
-      for (const d of dates) if (new Date(d.day * DAY_MS).getUTCDay() === wd) out.push({ type: 'when', remark: d.remark, text, weight: CUE_WEIGHT.when });
+      for (const d of dates) if (new Date(d.day * DAY_MS).getUTCDay() === wd) out.push({ type: 'when', remark: d.remark, text, at, weight: CUE_WEIGHT.when });
       return;
     }
     const back = (new Date(pub * DAY_MS).getUTCDay() - wd + 7) % 7;
-    cuesForDay(dates, pub - back - (last && back === 0 ? 7 : 0), text, out);
+    cuesForDay(dates, pub - back - (last && back === 0 ? 7 : 0), text, at, out);
     // "last Friday" written a week on still means the Friday before.
-    if (last) cuesForDay(dates, pub - back - 7, text, out);
+    if (last) cuesForDay(dates, pub - back - 7, text, at, out);
   };
-  const date = (month: number, day: number, text: string) => {
+  const date = (month: number, day: number, text: string, at: number) => {
     let year = pubYear;
     // "Dec 28" read in a January story is last year's.
     if (pubMonth !== undefined && month > pubMonth + 1) year -= 1;
-    cuesForDay(dates, dayNumber(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`), text, out);
+    cuesForDay(dates, dayNumber(`${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`), text, at, out);
   };
   // A bare day (2日, "on 4th") is a day of the page's month, or of the month before if it is later.
-  const bareDay = (day: number, text: string) => {
+  const bareDay = (day: number, text: string, at: number) => {
     if (pubMonth === undefined) return;
-    date(day <= Number(published!.slice(8, 10)) ? pubMonth : pubMonth === 1 ? 12 : pubMonth - 1, day, text);
+    date(day <= Number(published!.slice(8, 10)) ? pubMonth : pubMonth === 1 ? 12 : pubMonth - 1, day, text, at);
   };
   const monthIndex = (name: string) => MONTHS_EN.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
 
   if (/[a-z]/i.test(sentence)) {
-    for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.indexOf(m[2]!.toLowerCase()), m[0], Boolean(m[1]));
+    for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.indexOf(m[2]!.toLowerCase()), m[0], m.index, Boolean(m[1]));
     for (const m of sentence.matchAll(EN_DATE)) {
       const month = monthIndex(m[1] ?? m[4]!);
       const day = Number(m[2] ?? m[3]);
-      if (month > 0 && day >= 1 && day <= 31) date(month, day, m[0]);
+      if (month > 0 && day >= 1 && day <= 31) date(month, day, m[0], m.index);
     }
-    for (const m of sentence.matchAll(EN_BARE_DAY)) bareDay(Number(m[1]), m[0]);
+    for (const m of sentence.matchAll(EN_BARE_DAY)) bareDay(Number(m[1]), m[0], m.index);
     for (const m of sentence.matchAll(EN_MONTH_ONLY)) {
       const month = monthIndex(m[1]!);
-      if (month > 0 && !out.some((c) => c.text.includes(m[1]!))) cuesForMonth(dates, pubMonth !== undefined && month > pubMonth + 1 ? pubYear - 1 : pubYear, month, m[0], out);
+      if (month > 0 && !out.some((c) => c.text.includes(m[1]!))) cuesForMonth(dates, pubMonth !== undefined && month > pubMonth + 1 ? pubYear - 1 : pubYear, month, m[0], m.index, out);
     }
     if (published) for (const m of sentence.matchAll(EN_LAST_MONTH)) {
       const prev = pubMonth === 1 ? { y: pubYear - 1, m: 12 } : { y: pubYear, m: pubMonth! - 1 };
-      cuesForMonth(dates, prev.y, prev.m, m[0], out);
+      cuesForMonth(dates, prev.y, prev.m, m[0], m.index, out);
     }
   }
   if (/[\p{Script=Han}\p{Script=Hiragana}]/u.test(sentence)) {
     for (const m of sentence.matchAll(JA_DATE)) {
-      if (m[4]) weekday(WEEKDAYS_JA.indexOf(m[4]), m[0], false);
-      else if (m[1]) date(Number(toAscii(m[1])), Number(toAscii(m[2]!)), m[0]);
-      else bareDay(Number(toAscii(m[3]!)), m[0]);
+      if (m[4]) weekday(WEEKDAYS_JA.indexOf(m[4]), m[0], m.index, false);
+      else if (m[1]) date(Number(toAscii(m[1])), Number(toAscii(m[2]!)), m[0], m.index);
+      else bareDay(Number(toAscii(m[3]!)), m[0], m.index);
     }
-    for (const m of sentence.matchAll(JA_MONTH_ONLY)) cuesForMonth(dates, pubYear, Number(toAscii(m[1]!)), m[0], out);
+    for (const m of sentence.matchAll(JA_MONTH_ONLY)) cuesForMonth(dates, pubYear, Number(toAscii(m[1]!)), m[0], m.index, out);
     if (published) for (const m of sentence.matchAll(JA_LAST_MONTH)) {
       const prev = pubMonth === 1 ? { y: pubYear - 1, m: 12 } : { y: pubYear, m: pubMonth! - 1 };
-      cuesForMonth(dates, prev.y, prev.m, m[0], out);
+      cuesForMonth(dates, prev.y, prev.m, m[0], m.index, out);
     }
   }
   return out;
@@ -192,33 +194,32 @@ export type SentenceFacts = { negated: boolean; cardAsThing: boolean };
  * comment"), which is then no evidence for the remark itself.
  */
 export function markerCues(
-  ds: Dataset,
-  dates: StatementDates,
+  terms: Terms,
+  time: ReadonlyArray<WhenCue<RemarkKind>>,
   sentence: string,
-  published: string | undefined,
   quote: { remark: RemarkKind; grams: number; text: string } | undefined,
   facts: SentenceFacts,
 ): AttributionCue[] {
-  const cues: AttributionCue[] = timeCues(dates, sentence, published);
+  const cues: AttributionCue[] = [...time];
   // Japanese puts the main verb last: the speech act of the final clause is the sentence's own.
   const lastClause = /[\p{Script=Hiragana}]/u.test(sentence) ? sentence.lastIndexOf('、') : -1;
   for (const { group, type, remark, share = 1 } of MARKER_GROUPS) {
-    for (const t of termsIn(ds, group, sentence)) {
+    for (const t of terms(group)) {
       const main = type === 'act' && lastClause >= 0 && t.start > lastClause ? MAIN_VERB_BOOST : 1;
       // "did not suggest", 「示唆したものではない」: the remark's act denied is the walk-back.
       const denied = group === 'remark_act' && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
-      cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, weight: CUE_WEIGHT[type] * share * main });
+      cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, at: t.start, weight: CUE_WEIGHT[type] * share * main });
     }
   }
   if (quote) cues.push({ type: 'quote', remark: quote.remark, text: quote.text, weight: CUE_WEIGHT.quote * Math.min(QUOTE_GRAMS_CAP, quote.grams) });
   // "He distanced himself from Friday's TV Tokyo remarks": a day or place that names the remarks being
   // walked back describes their object, not this statement. Dropped when the sentence walks something back.
-  const refs = termsIn(ds, 'remark_ref', sentence);
+  const refs = terms('remark_ref');
   const walksBack = cues.some((c) => c.type === 'act' && c.remark === 'clarification');
   if (refs.length && walksBack) {
     const describesRef = (c: AttributionCue) => {
       if (c.type !== 'when' && c.type !== 'where') return false;
-      const at = sentence.indexOf(c.text);
+      const at = c.at ?? sentence.indexOf(c.text);
       return at >= 0 && refs.some((r) => (r.start >= at + c.text.length && r.start - (at + c.text.length) <= OBJECT_REACH_BEFORE) || (at >= r.end && at - r.end <= OBJECT_REACH_AFTER));
     };
     for (let i = cues.length - 1; i >= 0; i--) if (cues[i]!.remark !== 'clarification' && describesRef(cues[i]!)) cues.splice(i, 1);
@@ -227,12 +228,12 @@ export function markerCues(
   // The remark named as a thing ("the 'card' remark") is what the sentence is about, unless the sentence
   // walks it back or rules something out: then it is only the object of that act.
   // "not as a diplomatic weapon", "rather than a bargaining chip": a card refused by its own negation.
-  const card = termsIn(ds, 'card', sentence);
+  const card = terms('card');
   const cardRefused = card.some((t) => CARD_REFUSED.test(sentence.slice(Math.max(0, t.start - 24), t.start)));
   const otherAct = cues.some((c) => c.type === 'act' && c.remark !== 'card_remark');
   if (card.length && !facts.negated && !cardRefused && !(facts.cardAsThing && otherAct)) cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
   if (facts.negated || cardRefused) {
-    const sell = termsIn(ds, 'sell', sentence)[0]?.term ?? card[0]?.term ?? '';
+    const sell = terms('sell')[0]?.term ?? card[0]?.term ?? '';
     for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: sell, weight: CUE_WEIGHT.content * 0.5 });
   }
   return cues;
@@ -254,7 +255,7 @@ export function possibleStatements(dates: StatementDates, published: string | un
 }
 
 export function decide(cues: AttributionCue[], possible: Set<RemarkKind>, unlikely: ReadonlySet<RemarkKind> = new Set()): Attribution | undefined {
-  const scores = Object.fromEntries(REMARK_KINDS.map((k) => [k, 0])) as Record<RemarkKind, number>;
+  const scores: Record<RemarkKind, number> = { card_remark: 0, clarification: 0, earlier_dismissal: 0 };
   const kept = cues.filter((c) => possible.has(c.remark)).map((c) => (unlikely.has(c.remark) ? { ...c, weight: c.weight * UNLIKELY_SHARE } : c));
   for (const c of kept) scores[c.remark] += c.weight;
   const ranked = [...REMARK_KINDS].filter((k) => possible.has(k)).sort((a, b) => scores[b] - scores[a]);

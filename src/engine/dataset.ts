@@ -67,6 +67,29 @@ export function buildDataset(raw: RawDataset): Dataset {
   };
 }
 
+export type Term = { start: number; end: number; term: string };
+/** A text's matches of each vocabulary group, found once per group and kept. */
+export type Terms = (group: VocabularyGroup) => readonly Term[];
+
+export function termsOf(ds: Dataset, text: string): Terms {
+  const found = new Map<VocabularyGroup, Term[]>();
+  return (group) => {
+    let list = found.get(group);
+    if (!list) found.set(group, (list = termsIn(ds, group, text)));
+    return list;
+  };
+}
+
+/** The terms of a part [start, end) of the text, with offsets into the part. */
+export function termsWithin(all: Terms, start: number, end: number): Terms {
+  const found = new Map<VocabularyGroup, Term[]>();
+  return (group) => {
+    let list = found.get(group);
+    if (!list) found.set(group, (list = all(group).filter((t) => t.start >= start && t.end <= end).map((t) => ({ ...t, start: t.start - start, end: t.end - start }))));
+    return list;
+  };
+}
+
 /** All matches of a vocabulary group inside [from, to) of text. */
 export function termsIn(ds: Dataset, group: VocabularyGroup, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
   const re = ds.terms.get(group);

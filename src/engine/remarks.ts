@@ -6,8 +6,8 @@
  */
 import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
-import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
-import { hasTerm, termsIn, type Dataset } from './dataset';
+import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
+import { hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
 import { englishFacts, type EnglishFacts } from './clause';
 import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
@@ -337,7 +337,9 @@ function classifySentence(
   published: string | undefined,
 ): RemarkFinding[] {
   const sentence = text.slice(s.start, s.end);
-  const has = (group: VocabularyGroup) => hasTerm(ds, group, sentence);
+  // The sentence's vocabulary terms, found once per group, serve the gate and the attribution alike.
+  const allTerms = termsOf(ds, sentence);
+  const has = (group: VocabularyGroup) => allTerms(group).length > 0;
   const treasuries = has('treasuries');
   const holdings = treasuries || /\bholdings\b|保有/.test(sentence);
   if (holdings) state.holdingsBlock = blockIndex;
@@ -402,19 +404,25 @@ function classifySentence(
   const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
   let parsed: EnglishFacts | undefined;
   const sentenceFacts = () => (parsed ??= englishFacts(sentence));
-  const attribute = (part: string, withFrame: boolean): Attribution | undefined => {
-    const q = part === sentence ? quoted : quotedEvent(doc, part);
+  // The sentence's days are found once; a part of it reads its own share of them and of the terms.
+  const allTime = timeCues(doc.dates, sentence, published);
+  const attribute = (from: number, to: number, withFrame: boolean): Attribution | undefined => {
+    const part = sentence.slice(from, to);
+    const terms = from === 0 && to === sentence.length ? allTerms : termsWithin(allTerms, from, to);
+    const time = allTime.filter((c) => c.at >= from && c.at < to).map((c) => ({ ...c, at: c.at - from }));
+    // A part repeats a recorded quote only if the sentence does.
+    const q = part === sentence ? quoted : quoted && quotedEvent(doc, part);
     // A quotation that matches a recorded quote as a whole names its event, whatever n-grams it shares.
     const recordedQuote = recordedQuoteIn(ds, part);
     // Negation inside a card phrase ("whether to play the card or not", 切るか切らないか) negates nothing,
     // nor does "whether we use it or not"; in English, compromise says whether a verb is negated at all.
-    const cardTerms = termsIn(ds, 'card', part);
+    const cardTerms = terms('card');
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
-    const aboutSelling = termsIn(ds, 'sell', part).length > 0 || cardTerms.length > 0 || MEANS.test(part);
+    const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || MEANS.test(part);
     const negated = aboutSelling && !COMMITMENT.test(part) && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
-    const cues = markerCues(ds, doc.dates, part, published, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
+    const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
-      cardAsThing: cardAsThing(ds).test(part),
+      cardAsThing: cardTerms.length > 0 && terms('remark_ref').length > 0 && cardAsThing(ds).test(part),
     });
     // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
     const recordedKind = recordedQuote ? REMARK_OF_EVENT[recordedQuote.event.kind] : undefined;
@@ -429,7 +437,7 @@ function classifySentence(
     return decide(cues, possible, unlikely);
   };
 
-  const whole = attribute(sentence, true);
+  const whole = attribute(0, sentence.length, true);
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
@@ -438,7 +446,13 @@ function classifySentence(
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.
   const rivals = new Set(whole.cues.filter((c) => c.type !== 'frame').map((c) => c.remark));
-  const split = rivals.size > 1 ? splitStatements(sentence, (part) => attribute(part, false)) : undefined;
+  // A cut is worth trying only where markers of two statements stand on its two sides.
+  const placed = whole.cues.filter((c) => c.type !== 'frame' && c.at !== undefined);
+  const viable = (from: number, cut: number, to: number) => {
+    const left = new Set(placed.filter((c) => c.at! >= from && c.at! < cut).map((c) => c.remark));
+    return placed.some((c) => c.at! >= cut && c.at! < to && (left.size > 1 || !left.has(c.remark)));
+  };
+  const split = rivals.size > 1 ? splitStatements(sentence, 0, sentence.length, (from, to) => attribute(from, to, false), viable) : undefined;
   if (split) {
     return split.map((p) => ({ start: s.start + p.start, end: s.start + p.end, attribution: p.attribution, ...(p.quote ? { quote: p.quote } : {}) }));
   }
@@ -451,14 +465,26 @@ type Part = { start: number; end: number; attribution: Attribution; quote?: { ev
 /** Levels of cutting: "Kato, walking back comments that hinted…, said…" has three parts. */
 const SPLIT_DEPTH = 2;
 
-function splitStatements(sentence: string, attribute: (part: string) => Attribution | undefined, depth = SPLIT_DEPTH): Part[] | undefined {
+/** Parts shorter than this are no statement of their own. */
+const MIN_PART_CHARS = 8;
+
+/** Cuts [from, to) of the sentence; offsets in the parts are the sentence's. */
+function splitStatements(
+  sentence: string,
+  from: number,
+  to: number,
+  attribute: (from: number, to: number) => Attribution | undefined,
+  viable: (from: number, cut: number, to: number) => boolean,
+  depth = SPLIT_DEPTH,
+): Part[] | undefined {
   let best: { parts: Part[]; strength: number } | undefined;
-  for (const m of sentence.matchAll(SPLIT_AT)) {
-    const cut = m.index + m[0].length;
-    const headEnd = m.index;
-    if (headEnd < 8 || sentence.length - cut < 8) continue;
-    const head = attribute(sentence.slice(0, headEnd));
-    const tail = attribute(sentence.slice(cut));
+  const span = sentence.slice(from, to);
+  for (const m of span.matchAll(SPLIT_AT)) {
+    const cut = from + m.index + m[0].length;
+    const headEnd = from + m.index;
+    if (headEnd - from < MIN_PART_CHARS || to - cut < MIN_PART_CHARS || !viable(from, cut, to)) continue;
+    const head = attribute(from, headEnd);
+    const tail = attribute(cut, to);
     if (!head || !tail || head.unsure || tail.unsure || head.remark === tail.remark) continue;
     // The cleanest cut: each part strong for its own statement and weak for the other's; a cut right after
     // a speech verb (「…と述べ、」「…と発言し、」, "…, before clarifying") is where one statement ends.
@@ -468,11 +494,8 @@ function splitStatements(sentence: string, attribute: (part: string) => Attribut
     // gave to TV Tokyo, broadcast on Friday, …") is not a statement.
     const says = (a: Attribution) => a.cues.some((c) => c.remark === a.remark && (c.type === 'act' || c.type === 'content' || c.type === 'quote'));
     if (Math.min(ownEvidence(head), ownEvidence(tail)) < SPLIT_EVIDENCE || !says(head) || !says(tail) || (best && best.strength >= strength)) continue;
-    best = { strength, parts: [{ start: 0, end: headEnd, attribution: head }, { start: cut, end: sentence.length, attribution: tail }] };
+    best = { strength, parts: [{ start: from, end: headEnd, attribution: head }, { start: cut, end: to, attribution: tail }] };
   }
   if (!best || depth <= 1) return best?.parts;
-  return best.parts.flatMap((p) => {
-    const sub = splitStatements(sentence.slice(p.start, p.end), attribute, depth - 1);
-    return sub ? sub.map((q) => ({ ...q, start: q.start + p.start, end: q.end + p.start })) : [p];
-  });
+  return best.parts.flatMap((p) => splitStatements(sentence, p.start, p.end, attribute, viable, depth - 1) ?? [p]);
 }
