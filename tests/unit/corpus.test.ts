@@ -38,3 +38,31 @@ describe.each([
     expect(offenders).toEqual([]);
   });
 });
+
+// The real-pattern sets (tests/fixtures/real): modelled on published pages, kept apart by page and outlet.
+// dev/ is tuned on; test/ never is. These are floors under the scores last measured, so that a change that
+// loses accuracy fails here; the aims on published articles are higher (see the README).
+describe.each([
+  ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 60, figures: [0.97, 0.95], remarks: [0.88, 0.8], negativesFlagged: 0 }],
+  ['real-pattern test set (never tuned on)', join(CORPUS_DIR, '..', 'real', 'test'), { articles: 60, figures: [0.9, 0.88], remarks: [0.8, 0.64], negativesFlagged: 2 }],
+] as const)('%s', (_name, dir, floor) => {
+  const articles = loadCorpus(dir);
+  const s = scoreCorpus(realDataset(), articles);
+
+  test(`has at least ${floor.articles} articles, a third of them hard negatives and a third Japanese`, () => {
+    expect(articles.length).toBeGreaterThanOrEqual(floor.articles);
+    expect(s.negatives).toBeGreaterThanOrEqual(articles.length / 3);
+    expect(articles.filter((a) => a.labels.lang === 'ja').length).toBeGreaterThanOrEqual(articles.length / 3);
+  });
+
+  test(`figures >= ${floor.figures[0]} / ${floor.figures[1]}, remarks >= ${floor.remarks[0]} / ${floor.remarks[1]}`, () => {
+    expect(s.figures.precision).toBeGreaterThanOrEqual(floor.figures[0]);
+    expect(s.figures.recall).toBeGreaterThanOrEqual(floor.figures[1]);
+    expect(s.remarks.precision).toBeGreaterThanOrEqual(floor.remarks[0]);
+    expect(s.remarks.recall).toBeGreaterThanOrEqual(floor.remarks[1]);
+  });
+
+  test(`at most ${floor.negativesFlagged} negative articles with anything flagged`, () => {
+    expect(s.results.filter((r) => r.flaggedInNegative > 0).length).toBeLessThanOrEqual(floor.negativesFlagged);
+  });
+});
