@@ -51,7 +51,10 @@ function printTable(r: FileResult): void {
   if (!r.mentions.length) return;
   const rows = r.mentions.map((m) => {
     const text = m.text.length > 60 ? `${m.text.slice(0, 57)}…` : m.text;
-    if (m.kind === 'remark') return [`${m.start}-${m.end}`, 'remark', text, m.remark, m.claims.join(' ') || '-', m.clarifiedBy ?? ''];
+    if (m.kind === 'remark') {
+      const which = m.unsure ? `${m.remark}?/${m.alternative ?? ''}?` : m.remark;
+      return [`${m.start}-${m.end}`, m.flagged ? 'remark*' : 'remark', text, which, m.verdict.status, [...m.claims, m.clarifiedBy ?? ''].filter(Boolean).join(' ')];
+    }
     const v = m.verdict;
     return [
       `${m.start}-${m.end}`,
