@@ -117,8 +117,9 @@ function withTypoCheck(a: Amount): Amount {
 // A table states its unit once, in its header: "(in billions of dollars)", "($ billions)", 単位：億ドル, （億ドル）.
 const TABLE_UNIT = /\(?in (billions|millions) of (?:U\.S\. |US )?dollars\)?|\(\s*(?:US)?\$\s?(billions|millions|bn|mn)\s*\)|単位[：:]\s*(10億|億|百万)ドル|[（(](10億|億|百万)ドル[）)]/gi;
 const TABLE_UNIT_SCALE: Record<string, number> = { billions: 1e9, bn: 1e9, millions: 1e6, mn: 1e6, '10億': 1e9, 億: 1e8, 百万: 1e6 };
-// A row: a label (no digits), dot leaders or spaces, then one to three numbers ending the line.
-const TABLE_ROW = /^[^\S\n]*[\p{L}][^\d\n]{0,40}?(?:[^\S\n]|\.|…|:|：|、|，)+((?:[+\-−±]?\d[\d,]*(?:\.\d+)?(?:[^\S\n]|、|，)*){1,3})$/u;
+// A row: a label, dot leaders or spaces, then one to three numbers ending the line.
+// A row's label is words, or a month (2月, 2025年2月) in a table of months.
+const TABLE_ROW = /^[^\S\n]*(?:[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[+\-−±]?\d[\d,]*(?:\.\d+)?(?:[^\S\n]|、|，)*){1,3})$/u;
 const TABLE_NUMBER = /([+\-−±]?)(\d[\d,]*(?:\.\d+)?)/g;
 const CHANGE_HEADER = /change|increase|decrease|前月比|増減|変化/i;
 /** Rows read under one header at the most; a table ends earlier at its first line that is not a row. */

@@ -167,7 +167,10 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
   const dates = statementDates(ds);
   const prior = pagePrior(ds, text, dates, published);
   return {
-    katoIsFinanceMinister: officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text)),
+    // A story about the holdings that names only "Japan's finance minister" (in 2025, Kato) counts too.
+    katoIsFinanceMinister:
+      (officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text))) ||
+      (hasTerm(ds, 'treasuries', text) && hasTerm(ds, 'finance_office', text) && !anotherMinister(ds, text) && !otherKato),
     otherKato,
     aboutHoldings: hasTerm(ds, 'treasuries', text),
     ...(remarkDate ? { remarkDate } : {}),
@@ -219,15 +222,18 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   }
   // "Japan's finance minister said…" in a story about the holdings: Kato held the office then.
   if (doc.aboutHoldings && hasTerm(ds, 'finance_office', sentence)) {
-    const office = termsIn(ds, 'finance_office', sentence)[0]!;
-    const after = sentence.slice(office.end, office.end + 24);
-    // "Finance Minister Satsuki Katayama", 片山さつき財務相: someone else holds the title here.
-    if (/^,?\s+(?!Katsunobu|Kato)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(after)) return false;
-    if (/[\p{Script=Han}\p{Script=Hiragana}]{2,6}(?:財務相|財務大臣)/u.test(sentence) && !/加藤(?:勝信)?(?:財務相|財務大臣)/.test(sentence)) {
-      const name = /([\p{Script=Han}\p{Script=Hiragana}]{2,6})(?:財務相|財務大臣)/u.exec(sentence)?.[1] ?? '';
-      if (!/日本|政府|前|元|当時|同/.test(name)) return false;
-    }
-    return true;
+    return !anotherMinister(ds, sentence);
+  }
+  return false;
+}
+
+/** "Finance Minister Satsuki Katayama", 片山さつき財務相: someone other than Kato holds the title in this text. */
+function anotherMinister(ds: Dataset, text: string): boolean {
+  for (const office of termsIn(ds, 'finance_office', text)) {
+    if (/^,?\s+(?!Katsunobu|Kato)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text.slice(office.end, office.end + 24))) return true;
+  }
+  for (const m of text.matchAll(/([\p{Script=Han}\p{Script=Hiragana}]{2,6})(?:財務相|財務大臣)/gu)) {
+    if (!/加藤|日本|政府|前|元|当時|同/.test(m[1]!)) return true;
   }
   return false;
 }
@@ -392,13 +398,18 @@ function classifySentence(
   // His own words in quotation marks say something whatever their subject: they are what he said.
   const quotesHim =
     quotations(sentence).length > 0 && ((explicit && holdings) || (continues && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS)));
-  const says = card || threat || sell || stance || quotesHim || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
+  // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
+  // speech verb or a remark noun is reporting it, whatever it goes on to say.
+  const namesPlace = has('remark_place') || has('clarification_place') || has('dismissal_place');
+  const reportsPlace = namesPlace && (remarkRef || ANY_SPEECH_VERB.test(sentence) || JA_SPEAKER.test(sentence));
+  const says = card || threat || sell || stance || quotesHim || reportsPlace || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
-  if (namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
+  // (A sentence that also names one of the three statements' days still reports that statement.)
+  if (namesLaterOccasion(doc.occasions, sentence, published) && !timeCues(doc.dates, sentence, published).length) return reject(state, 'a later occasion');
   const { possible, unlikely } = possibleStatements(doc.dates, published);
   // compromise reads the whole sentence once, and only when a negation or a pluperfect could matter.
   const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
