@@ -46,7 +46,7 @@ const NOT_A_GIVEN_NAME =
 const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
-const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は/i;
+const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
 const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
