@@ -63,6 +63,10 @@ const flat = (s: string) => (isJapanese(s) ? s.replace(/[\s、。，．・（）
 
 /** The recorded quote a short quoted fragment repeats word for word, if any. */
 function fragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
+  return memo(ds, 'fragment', fragment, () => fragmentOnRecordUncached(ds, fragment));
+}
+
+function fragmentOnRecordUncached(ds: Dataset, fragment: string): Recorded | undefined {
   const ja = isJapanese(fragment);
   if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : contentWords(fragment).length < MIN_FRAGMENT_WORDS) return undefined;
   const f = flat(fragment);
@@ -87,6 +91,24 @@ function recorded(ds: Dataset): Recorded[] {
  * nothing recorded at all (translations differ, so the gap between the two is left undecided).
  */
 export function matchRecorded(ds: Dataset, quotation: string): { r?: Recorded; on: boolean; off: boolean } {
+  return memo(ds, 'whole', quotation, () => matchRecordedUncached(ds, quotation));
+}
+
+/** Quotations matched kept per dataset: a page quotes the same words in several sentences, and a rescan again. */
+export const QUOTE_MATCH_CACHE = 256;
+const memos = new WeakMap<Dataset, Map<string, unknown>>();
+function memo<T>(ds: Dataset, kind: string, key: string, compute: () => T): T {
+  let m = memos.get(ds);
+  if (!m) memos.set(ds, (m = new Map()));
+  const k = `${kind}\u0000${key}`;
+  if (m.has(k)) return m.get(k) as T;
+  const v = compute();
+  if (m.size >= QUOTE_MATCH_CACHE) m.delete(m.keys().next().value!);
+  m.set(k, v);
+  return v;
+}
+
+function matchRecordedUncached(ds: Dataset, quotation: string): { r?: Recorded; on: boolean; off: boolean } {
   const ja = isJapanese(quotation);
   const mine = ja ? jaPairs(quotation) : contentWords(quotation);
   if (!mine.length) return { on: false, off: false };

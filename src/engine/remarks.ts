@@ -456,7 +456,8 @@ function classifySentence(
   if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.
-  const rivals = new Set(whole.cues.filter((c) => c.type !== 'frame').map((c) => c.remark));
+  // (A negation counts for April and Milan alike: it makes no rival of its own.)
+  const rivals = new Set(whole.cues.filter((c) => c.type !== 'frame' && !(c.type === 'content' && c.weight < CUE_WEIGHT.content)).map((c) => c.remark));
   // A cut is worth trying only where markers of two statements stand on its two sides.
   const placed = whole.cues.filter((c) => c.type !== 'frame' && c.at !== undefined);
   const viable = (from: number, cut: number, to: number) => {
