@@ -73,7 +73,7 @@ export type RemarkMention = {
 export type Mention = FigureMention | RemarkMention;
 
 // Sentences without any of these cannot report a remark; skips the classifier on most sentences.
-const REMARK_CUE_GROUPS: readonly VocabularyGroup[] = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance'];
+const REMARK_CUE_GROUPS: readonly VocabularyGroup[] = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance', 'remark_place', 'clarification_place', 'dismissal_place'];
 const PRONOUN_OR_QUOTE = /\b(?:he|his|the minister)\b|」|[“”"]/i;
 const remarkCues = new WeakMap<Dataset, RegExp>();
 function remarkCue(ds: Dataset): RegExp {
