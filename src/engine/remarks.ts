@@ -34,8 +34,6 @@ const NAMED_OTHER_SPEAKER = new RegExp(
   `\\b(?:said|says|told|added|wrote|noted)\\s+(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+(?:said|says|told|added|wrote|noted)\\b`,
   'u',
 );
-// Speaking somewhere: a report of what was said there.
-const SPEAKING = /\b(?:said|says|told|added|speaking|spoke|explained|answered|replied|stressed)\b/i;
 const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
 const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤(?:勝信)?(?:財務相|財務大臣|氏|大臣)?(?:は|が)/;
 const KATO_LEADS = /^(?:(?:Japan's|Japanese|Japan)\s+)?(?:(?:Finance Minister|finance minister|FinMin)\s+)?(?:Katsunobu\s+)?Kato\b|^加藤/u;
@@ -394,7 +392,7 @@ function classifySentence(
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || continues) && (card || has('sell')))))) return reject(state, 'no holdings nearby');
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || (explicit && (card || has('sell')))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
@@ -403,7 +401,7 @@ function classifySentence(
   // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
   // speech verb or a remark noun is reporting it, whatever it goes on to say.
   const namesPlace = has('remark_place') || has('clarification_place') || has('dismissal_place');
-  const reportsPlace = namesPlace && (remarkRef || SPEAKING.test(sentence) || JA_SPEAKER.test(sentence));
+  const reportsPlace = namesPlace && (remarkRef || ANY_SPEECH_VERB.test(sentence) || JA_SPEAKER.test(sentence));
   const says = card || threat || sell || stance || quotesHim || reportsPlace || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
