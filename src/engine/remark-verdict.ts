@@ -8,6 +8,7 @@ import { EVENT_KIND_OF_REMARK, type RemarkKind, type RemarkVerdictStatus } from 
 import type { TimelineEvent } from '../data/schema';
 import { CUE_WEIGHT, type Attribution } from './attribution';
 import type { Dataset } from './dataset';
+import { STOPWORDS } from './stopwords';
 
 export type RemarkVerdict = {
   status: RemarkVerdictStatus;
@@ -35,10 +36,9 @@ const MIN_UNRECORDED_WORDS = 5;
 
 const QUOTE_MARK = /[“"‘「『]/;
 const QUOTATION = /“([^”]+)”|"([^"]+)"|‘([^’]{12,})’|「([^」]+)」|『([^』]+)』/g;
-const STOP = new Set('a an the is are was were be been it its this that these those we our us i you he she they to of in on at for as by with and or but so such there here what which who whether if than then do does did have has had will would could should can may might'.split(' '));
 
 const words = (s: string) => (s.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9']+/g) ?? []).map((w) => w.replace(/'s$/, ''));
-const contentWords = (s: string) => words(s).filter((w) => !STOP.has(w));
+const contentWords = (s: string) => words(s).filter((w) => !STOPWORDS.has(w));
 const jaPairs = (s: string) => {
   const clean = s.replace(/[\s、。，．・（）()「」『』…—]/g, '');
   const out: string[] = [];

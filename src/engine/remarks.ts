@@ -11,6 +11,7 @@ import { hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset'
 import { englishFacts, type EnglishFacts } from './clause';
 import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
+import { STOPWORDS } from './stopwords';
 
 const REMARK_OF_EVENT = Object.fromEntries(Object.entries(EVENT_KIND_OF_REMARK).map(([k, e]) => [e, k])) as Record<string, RemarkKind>;
 
@@ -82,7 +83,6 @@ const normalize = (s: string) =>
 
 // n-grams made of function words ("ているわけではない", "it is not that") say nothing about which quote.
 const CONTENT_CHARS = /[\p{Script=Han}\p{Script=Katakana}a-z0-9]/gu;
-const STOPWORDS = new Set('a an the is are was were be been it its this that these those we our i you he she they them to of in on at for as by with and or but not no do does did have has had will would could should can may might there here what which who whether if so such than then'.split(' '));
 
 function jaGrams(s: string): string[] {
   const clean = normalize(s).replace(/[\s、。，．,.「」『』"'…—・]/g, '');
