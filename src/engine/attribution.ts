@@ -9,6 +9,7 @@
 import type { TimelineEvent } from '../data/schema';
 import { REMARK_KINDS, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { Dataset, Terms } from './dataset';
+import { MONTH_NAME, MONTHS } from './months';
 
 export type CueType = 'when' | 'where' | 'act' | 'quote' | 'content' | 'frame';
 /** One piece of evidence: what kind of marker, for which statement, its words, its weight, and where it stands. */
@@ -66,12 +67,10 @@ const MARKER_GROUPS: ReadonlyArray<{ group: VocabularyGroup; type: CueType; rema
 
 const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
 const WEEKDAYS_JA = '日月火水木金土';
-const MONTHS_EN = ['january', 'february', 'march', 'april', 'may', 'june', 'july', 'august', 'september', 'october', 'november', 'december'];
-const MONTH_RE = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan\\.?|Feb\\.?|Mar\\.?|Apr\\.?|Jun\\.?|Jul\\.?|Aug\\.?|Sept?\\.?|Oct\\.?|Nov\\.?|Dec\\.?)';
 // "on Friday", "last Sunday", "Friday's interview"; "May 2", "2 May", "May 4th".
 const EN_WEEKDAY = /\b(last\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
-const EN_DATE = new RegExp(`\\b${MONTH_RE}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_RE}\\b`, 'gi');
-const EN_MONTH_ONLY = new RegExp(`\\b(?:in|since|early|earlier in|late|during|of|last)\\s+${MONTH_RE}\\b`, 'gi');
+const EN_DATE = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b`, 'gi');
+const EN_MONTH_ONLY = new RegExp(`\\b(?:in|since|early|earlier in|late|during|of|last)\\s+${MONTH_NAME}\\b`, 'gi');
 // Machine-translated Japanese: "On 4th, he said…".
 const EN_BARE_DAY = /\b[Oo]n (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December))/g;
 const EN_LAST_MONTH = /\blast month\b|\ba month (?:ago|earlier)\b|\bweeks (?:ago|earlier)\b/gi;
@@ -151,7 +150,7 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
     if (pubMonth === undefined) return;
     date(day <= Number(published!.slice(8, 10)) ? pubMonth : pubMonth === 1 ? 12 : pubMonth - 1, day, text, at);
   };
-  const monthIndex = (name: string) => MONTHS_EN.findIndex((m) => m.startsWith(name.toLowerCase().replace('.', '').slice(0, 3))) + 1;
+  const monthIndex = (name: string) => MONTHS[name.toLowerCase()] ?? 0;
 
   if (/[a-z]/i.test(sentence)) {
     for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.indexOf(m[2]!.toLowerCase()), m[0], m.index, Boolean(m[1]));

@@ -17,12 +17,14 @@ export const monthsBetween = (a: MonthStr, b: MonthStr) => {
   return pb.year * 12 + pb.month - (pa.year * 12 + pa.month);
 };
 
-const MONTHS: Record<string, number> = {
+/** English month names and abbreviations, lower case, to their numbers. */
+export const MONTHS: Record<string, number> = {
   january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
   july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
   nov: 11, december: 12, dec: 12,
 };
-const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+/** An English month name or abbreviation, captured (its dot left out). */
+export const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
 
 // "as of end-February", "at the end of February 2025", "end-March", "as of February", "February data",
 // "in February", "for January". Found by the month name, then the words just before it are read: a
