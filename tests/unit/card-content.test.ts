@@ -361,3 +361,14 @@ describe('remark cards say which statement, how sure, and against the record', (
     expect(m.verdict.recorded?.event).toBe(ds.raw.events.events.find((e) => e.kind === 'remark')!.id);
   });
 });
+
+describe('a figure card shows the other known claims its sentence makes', () => {
+  test.each(LANGS)('"the largest foreign creditor" beside the figure (%s)', (lang) => {
+    const text = 'Finance Minister Katsunobu Kato said on Friday on TV Tokyo that Japan’s Treasury holdings could be a card.\nJapan, the largest foreign creditor of the United States, holds $1.13 trillion of Treasuries.';
+    const m = mention(text, '$1.13 trillion', '2025-05-05') as FigureMention;
+    expect(m.claims).toContain('largest-creditor');
+    const claim = ds.claims.find((c) => c.id === 'largest-creditor')!;
+    const part = card(m, lang).querySelector('[data-part="claim"][data-claim="largest-creditor"]');
+    expect(part?.textContent).toContain(claim.correction[lang]);
+  });
+});
