@@ -50,8 +50,8 @@ const CHANGE_AFTER_GAP = /^\s*(?:の)?$/;
 const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its|and the)\s/g;
 // "of which $943 billion", "うち証券は": a part of the figure before it, not a holding in its own right.
 const PART_BEFORE = /(?:of which|including|うち)[^,.;、。]{0,12}$/i;
-// "in yen terms", "円換算で": a yen figure that converts the dollar figure before it.
-const CONVERSION_CUE = /円換算|円に換算|in yen terms|yen conversion|converted|or about ¥|or roughly ¥|or some ¥|equivalent to ¥|worth about ¥/i;
+/** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
+const CONVERSION_REACH = 30;
 
 export type DocMemory = { holder?: Holder; kind?: Kind; lastUsd?: { amount: Amount; subject: FigureSubject; asOf?: string } };
 
@@ -75,7 +75,7 @@ export function allCues(ds: Dataset, text: string): Cue[] {
   for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)] as VocabularyGroup[]) {
     for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
-  for (const group of ['peak', 'change', 'change_after'] as const) for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
+  for (const group of ['peak', 'change', 'change_after', 'conversion'] as const) for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   return cues.sort((a, b) => a.start - b.start);
 }
 
@@ -195,7 +195,9 @@ export function classifyAmounts(
       const rate = last ? a.value / last.amount.value : 0;
       const plausibleRate = plausibleYenPerDollar(rate);
       const sameSentence = last !== undefined && last.amount.start >= sentence.start;
-      const cue = last !== undefined && CONVERSION_CUE.test(text.slice(Math.max(last.amount.end, sentence.start - 80), Math.min(sentence.end, a.end + 30)));
+      // "in yen terms", 円換算で, "or about ¥…": a yen figure that converts the dollar figure before it.
+      const from = last ? Math.max(last.amount.end, sentence.start) : sentence.start;
+      const cue = last !== undefined && cues.some((c) => c.group === 'conversion' && c.start >= from && c.start <= a.end + CONVERSION_REACH);
       const convertsLast = last && plausibleRate && (bracketed || sameSentence || cue);
       if (convertsLast && memory.lastUsd) {
         out.push({ subject: memory.lastUsd.subject, ...(memory.lastUsd.asOf ? { asOf: memory.lastUsd.asOf } : {}), conversionOf: memory.lastUsd.amount, reason: 'conversion' });
