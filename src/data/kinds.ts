@@ -16,6 +16,11 @@ export const EVENT_KIND_OF_REMARK = {
   earlier_dismissal: 'dismissal',
 } as const satisfies Record<RemarkKind, string>;
 
+/** The other way round: the statement an event of data/events.json is (other event kinds are none). */
+export const REMARK_OF_EVENT_KIND: Readonly<Record<string, RemarkKind | undefined>> = Object.fromEntries(
+  Object.entries(EVENT_KIND_OF_REMARK).map(([remark, event]) => [event, remark as RemarkKind]),
+);
+
 /** What a money amount is the size of. */
 export const FIGURE_SUBJECTS = ['japan_treasury_holdings', 'japan_fx_reserves', 'china_treasury_holdings', 'other'] as const;
 export type FigureSubject = (typeof FIGURE_SUBJECTS)[number];

@@ -223,8 +223,8 @@ function harmonizeVerdicts(figures: FigureMention[]): void {
     for (const f of group) {
       if (f === lead) continue;
       f.verdict = { ...lead.verdict!, notes: [...lead.verdict!.notes, 'same_figure_on_page'] };
-      f.claims = lead.claims ? [...lead.claims] : undefined;
-      if (!f.claims) delete f.claims;
+      if (lead.claims) f.claims = [...lead.claims];
+      else delete f.claims;
     }
   }
 }
@@ -387,7 +387,6 @@ function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMenti
     .filter((c) => c.detect?.type === 'remark_framing' && c.detect.remark === remark && ds.has.get(c.detect.vocabulary)!.test(sentence))
     .map((c) => c.id);
   const clarifiedBy = events.find((e) => e.clarifiedBy)?.clarifiedBy;
-  const threatClaim = claims.some((id) => ds.claims.find((c) => c.id === id)?.detect?.type === 'remark_framing');
   return {
     kind: 'remark',
     start: f.start,
@@ -397,7 +396,8 @@ function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMenti
     unsure: a.unsure,
     ...(a.alternative ? { alternative: a.alternative } : {}),
     cues: a.cues.slice(0, CUES_SHOWN).map(({ type, remark: r, text: t }) => ({ type, remark: r, text: t })),
-    verdict: judgeRemark(ds, sentence, a, threatClaim),
+    // Every claim found here is a framing claim (the false threat): it outranks the other verdicts.
+    verdict: judgeRemark(ds, sentence, a, claims.length > 0),
     flagged: true,
     events: events.map((e) => e.id),
     ...(clarifiedBy ? { clarifiedBy } : {}),

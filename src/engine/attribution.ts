@@ -7,7 +7,7 @@
  * the card can show why, and says when the evidence is too even to name one statement.
  */
 import type { TimelineEvent } from '../data/schema';
-import { REMARK_KINDS, type RemarkKind, type VocabularyGroup } from '../data/kinds';
+import { REMARK_KINDS, REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { Dataset, Terms } from './dataset';
 import { MONTH_NAME, MONTHS } from './months';
 
@@ -89,10 +89,9 @@ export type StatementDates = Dated<RemarkKind>;
 /** A day or month the sentence names, at `at`, resolved to a statement. */
 export type WhenCue<K> = { type: 'when'; remark: K; text: string; weight: number; at: number };
 
-const KIND_OF_EVENT: Record<string, RemarkKind> = { remark: 'card_remark', clarification: 'clarification', dismissal: 'earlier_dismissal' };
 export function statementDates(ds: Dataset): StatementDates {
   return ds.raw.events.events.flatMap((event) => {
-    const remark = KIND_OF_EVENT[event.kind];
+    const remark = REMARK_OF_EVENT_KIND[event.kind];
     return remark ? [{ remark, event, day: dayNumber(event.date) }] : [];
   });
 }
@@ -184,7 +183,10 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
   return out;
 }
 
-/** Whether the sentence negates selling (or using the holdings) as a tool: what both April and Milan said. */
+/**
+ * `negated`: the sentence negates selling (or using the holdings) as a tool, what both April and Milan said;
+ * `cardAsThing`: it names the remark as a thing ("his 'card' comment").
+ */
 export type SentenceFacts = { negated: boolean; cardAsThing: boolean };
 
 /**
@@ -254,7 +256,7 @@ export function possibleStatements(dates: StatementDates, published: string | un
 }
 
 export function decide(cues: AttributionCue[], possible: Set<RemarkKind>, unlikely: ReadonlySet<RemarkKind> = new Set()): Attribution | undefined {
-  const scores: Record<RemarkKind, number> = { card_remark: 0, clarification: 0, earlier_dismissal: 0 };
+  const scores = Object.fromEntries(REMARK_KINDS.map((k) => [k, 0])) as Record<RemarkKind, number>;
   const kept = cues.filter((c) => possible.has(c.remark)).map((c) => (unlikely.has(c.remark) ? { ...c, weight: c.weight * UNLIKELY_SHARE } : c));
   for (const c of kept) scores[c.remark] += c.weight;
   const ranked = [...REMARK_KINDS].filter((k) => possible.has(k)).sort((a, b) => scores[b] - scores[a]);

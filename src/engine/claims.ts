@@ -37,10 +37,11 @@ export function attachClaims(ds: Dataset, text: string, windows: readonly Span[]
       continue;
     }
     if (d?.type !== 'phrase') continue;
+    const candidates = flagged.filter((m) => fits(d, m));
+    if (!candidates.length) continue;
     for (const t of windows.flatMap((w) => termsIn(ds, d.vocabulary, text, w.start, w.end))) {
       const block = blockAt(text, t.start);
       const sentence = splitSentences(text, block).find((s) => s.start <= t.start && t.end <= s.end) ?? block;
-      const candidates = flagged.filter((m) => fits(d, m));
       let targets = candidates.filter((m) => overlaps(m, sentence));
       if (!targets.length && !d.context) {
         const inBlock = candidates.filter((m) => overlaps(m, block));

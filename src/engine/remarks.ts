@@ -4,7 +4,7 @@
  * dismissal. The statements (dates, places, quotes) come from data/events.json; the words that signal
  * them from data/vocabulary.json.
  */
-import { EVENT_KIND_OF_REMARK, type RemarkKind, type VocabularyGroup } from '../data/kinds';
+import { REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
 import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
@@ -13,7 +13,6 @@ import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
 import { STOPWORDS } from './stopwords';
 
-const REMARK_OF_EVENT = Object.fromEntries(Object.entries(EVENT_KIND_OF_REMARK).map(([k, e]) => [e, k])) as Record<string, RemarkKind>;
 
 /** Blocks back from a "card" sentence within which the holdings must have been named. */
 const HOLDINGS_RECENCY_BLOCKS = 3;
@@ -59,15 +58,12 @@ export type DocRemarkContext = {
   aboutHoldings: boolean;
   /** The page names another person called Kato. */
   otherKato: boolean;
-  /** Event dates from the dataset. */
-  remarkDate?: string;
-  clarificationDate?: string;
   quoteIndex: QuoteIndex;
   /** The statements' dates, from the timeline. */
   dates: StatementDates;
   /** Later occasions he spoke about the holdings. */
   occasions: ReturnType<typeof laterOccasions>;
-  /** Where the whole text says the statements were made (TV, Milan, the Diet): a weak default frame. */
+  /** What the whole page most likely reports (by the places it names, else by its date): a weak default frame. */
   prior?: RemarkKind;
 };
 
@@ -110,7 +106,7 @@ function quoteIndex(ds: Dataset): QuoteIndex {
   index = new Map();
   const ambiguous = new Set<string>();
   for (const e of ds.raw.events.events) {
-    if (!(e.kind in REMARK_OF_EVENT)) continue;
+    if (!REMARK_OF_EVENT_KIND[e.kind]) continue;
     for (const q of e.quotes) {
       for (const g of q.lang === 'ja' ? jaGrams(q.text) : enGrams(q.text)) {
         const seen = index.get(g);
@@ -155,9 +151,6 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
     }
     return false;
   })();
-  const events = ds.raw.events.events;
-  const remarkDate = events.find((e) => e.kind === 'remark')?.date;
-  const clarificationDate = events.find((e) => e.kind === 'clarification')?.date;
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
   for (let at = text.indexOf('Kato'); at >= 0 && !otherKato; at = text.indexOf('Kato', at + 4)) {
@@ -173,8 +166,6 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
       (hasTerm(ds, 'treasuries', text) && hasTerm(ds, 'finance_office', text) && !anotherMinister(ds, text) && !otherKato),
     otherKato,
     aboutHoldings: hasTerm(ds, 'treasuries', text),
-    ...(remarkDate ? { remarkDate } : {}),
-    ...(clarificationDate ? { clarificationDate } : {}),
     quoteIndex: quoteIndex(ds),
     dates,
     occasions: laterOccasions(ds),
@@ -273,14 +264,13 @@ export type RemarkFinding = {
 /** Classifies a sentence and remembers the result for the sentences that continue it. */
 export function classifyRemark(...args: Parameters<typeof classifySentence>): RemarkFinding[] {
   const found = classifySentence(...args);
-  const [, , , blockIndex, doc, state] = args;
+  const [, , , blockIndex, , state] = args;
   const last = found[found.length - 1];
   if (last) {
     state.lastRemark = { kind: last.attribution.remark, block: blockIndex };
     // The headline and lede set the article's frame: later sentences without markers default to it.
     if (blockIndex <= HEADLINE_BLOCKS) for (const f of found) for (const c of f.attribution.cues) if (c.type !== 'frame') state.frame[c.remark] = (state.frame[c.remark] ?? 0) + c.weight;
   }
-  void doc;
   return found;
 }
 
@@ -298,7 +288,7 @@ export type RemarkState = {
   trace?: (why: string) => void;
 };
 
-/** Records why a candidate sentence was not taken, when the caller asked for a trace (`npm run score -- --why`). */
+/** Records why a candidate sentence was not taken, when the caller asked for a trace (`npm run score -- -v` shows it for missed sentences). */
 function reject(state: RemarkState, why: string): RemarkFinding[] {
   state.trace?.(why);
   return [];
@@ -324,13 +314,17 @@ function statementBefore(dates: StatementDates, remark: RemarkKind): RemarkKind 
   return day === undefined ? undefined : dates.filter((d) => d.day < day).sort((a, b) => b.day - a.day)[0]?.remark;
 }
 
+/** The page's prior weighs this share of a headline's frame. */
+const PAGE_PRIOR_SHARE = 0.75;
+
 function frameCue(doc: DocRemarkContext, state: RemarkState, blockIndex: number, continues: boolean): AttributionCue | undefined {
   const last = state.lastRemark;
   if (continues && last && blockIndex - last.block <= CONTINUATION_BLOCKS) return { type: 'frame', remark: last.kind, text: 'continues', weight: CUE_WEIGHT.frame };
-  if (blockIndex <= HEADLINE_BLOCKS) return doc.prior ? { type: 'frame', remark: doc.prior, text: 'page', weight: CUE_WEIGHT.frame * 0.75 } : undefined;
+  const page = doc.prior ? { type: 'frame' as const, remark: doc.prior, text: 'page', weight: CUE_WEIGHT.frame * PAGE_PRIOR_SHARE } : undefined;
+  if (blockIndex <= HEADLINE_BLOCKS) return page;
   const ranked = (Object.entries(state.frame) as Array<[RemarkKind, number]>).sort((a, b) => b[1] - a[1]);
   if (ranked[0] && ranked[0][1] > (ranked[1]?.[1] ?? 0)) return { type: 'frame', remark: ranked[0][0], text: 'headline', weight: CUE_WEIGHT.frame };
-  return doc.prior ? { type: 'frame', remark: doc.prior, text: 'page', weight: CUE_WEIGHT.frame * 0.75 } : undefined;
+  return page;
 }
 
 function classifySentence(
@@ -409,14 +403,14 @@ function classifySentence(
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   // (A sentence that also names one of the three statements' days still reports that statement.)
-  if (namesLaterOccasion(doc.occasions, sentence, published) && !timeCues(doc.dates, sentence, published).length) return reject(state, 'a later occasion');
+  const allTime = timeCues(doc.dates, sentence, published);
+  if (!allTime.length && namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
   const { possible, unlikely } = possibleStatements(doc.dates, published);
   // compromise reads the whole sentence once, and only when a negation or a pluperfect could matter.
   const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
   let parsed: EnglishFacts | undefined;
   const sentenceFacts = () => (parsed ??= englishFacts(sentence));
-  // The sentence's days are found once; a part of it reads its own share of them and of the terms.
-  const allTime = timeCues(doc.dates, sentence, published);
+  // A part of the sentence reads its own share of the sentence's days and terms.
   const attribute = (from: number, to: number, withFrame: boolean): Attribution | undefined => {
     const part = sentence.slice(from, to);
     const terms = from === 0 && to === sentence.length ? allTerms : termsWithin(allTerms, from, to);
@@ -431,12 +425,12 @@ function classifySentence(
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
     const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || MEANS.test(part);
     const negated = aboutSelling && !COMMITMENT.test(part) && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
-    const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
+    const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT_KIND[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardTerms.length > 0 && terms('remark_ref').length > 0 && cardAsThing(ds).test(part),
     });
     // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
-    const recordedKind = recordedQuote ? REMARK_OF_EVENT[recordedQuote.event.kind] : undefined;
+    const recordedKind = recordedQuote ? REMARK_OF_EVENT_KIND[recordedQuote.event.kind] : undefined;
     if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
     if (KATO_SPEAKS.test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
     if (withFrame) {
