@@ -10,7 +10,17 @@
  * - Text shown to users comes in English and Japanese (`Localized`).
  */
 import { z } from 'zod';
-import { CLAIM_TARGETS, FIGURE_SUBJECTS, REMARK_KINDS, VOCABULARY_GROUPS, type VocabularyGroup } from './kinds';
+import {
+  CLAIM_TARGETS,
+  EVENT_KINDS,
+  FIGURE_SERIES,
+  FIGURE_SUBJECTS,
+  HOLDER_IDS,
+  REMARK_KINDS,
+  SERIES_SUBJECTS,
+  VOCABULARY_GROUPS,
+  type VocabularyGroup,
+} from './kinds';
 
 export const SourceId = z.string().regex(/^[a-z0-9][a-z0-9-]*$/, 'source ids are lowercase kebab-case');
 export const Month = z.string().regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'expected a month as YYYY-MM');
@@ -75,7 +85,7 @@ export const HoldingsObservationSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const HolderId = z.enum(['japan', 'china', 'united_kingdom', 'foreign_total']);
+export const HolderId = z.enum(HOLDER_IDS);
 
 export const HoldingsSeriesSchema = z.strictObject({
   id: HolderId,
@@ -150,7 +160,7 @@ export const QuoteSchema = z.strictObject({
   note: z.string().optional(),
 });
 
-export const EventKind = z.enum(['remark', 'clarification', 'dismissal', 'follow_up', 'context', 'precedent']);
+export const EventKind = z.enum(EVENT_KINDS);
 
 export const EventSchema = z.strictObject({
   id: EventId,
@@ -208,8 +218,8 @@ export const ClaimSchema = z.strictObject({
     .discriminatedUnion('type', [
       z.strictObject({
         type: z.literal('figure_confusion'),
-        subject: z.enum(['japan_treasury_holdings', 'japan_fx_reserves']),
-        matchesSeries: z.enum(['japan_reserves_total', 'japan_treasury_holdings']),
+        subject: z.enum(SERIES_SUBJECTS),
+        matchesSeries: z.enum(FIGURE_SERIES),
       }),
       z.strictObject({ type: z.literal('remark_framing'), remark: z.enum(REMARK_KINDS), vocabulary: z.enum(VOCABULARY_GROUPS) }),
       /**

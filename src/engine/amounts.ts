@@ -1,8 +1,11 @@
 /**
  * Finds money amounts in text, English and Japanese, with UTF-16 offsets and parsed values.
  * Pure and linear: every pattern is anchored on a digit run or a currency sign and has bounded
- * repetition, so long runs of digits, commas or kanji cannot make it backtrack.
+ * repetition, so long runs of digits, commas or kanji cannot make it backtrack. The grammar of an amount
+ * (signs, digits, scale and bound words) is code; the words of a change table's header are the
+ * vocabulary's ("change_header").
  */
+import { expression, type Dataset } from './dataset';
 
 export type Currency = 'USD' | 'JPY';
 export type Bound = 'over' | 'under' | 'about' | 'nearly';
@@ -121,18 +124,18 @@ const TABLE_UNIT_SCALE: Record<string, number> = { billions: 1e9, bn: 1e9, milli
 // A row's label is words, or a month (2月, 2025年2月) in a table of months.
 const TABLE_ROW = /^[^\S\n]*(?:[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[+\-−±]?\d[\d,]*(?:\.\d+)?(?:[^\S\n]|、|，)*){1,3})$/u;
 const TABLE_NUMBER = /([+\-−±]?)(\d[\d,]*(?:\.\d+)?)/g;
-const CHANGE_HEADER = /change|increase|decrease|前月比|増減|変化/i;
+const CHANGE_HEADER = expression((v) => new RegExp(v.words('change_header'), 'i'));
 /** Rows read under one header at the most; a table ends earlier at its first line that is not a row. */
 export const TABLE_ROWS_MAX = 40;
 
 /** Bare numbers in the rows of a table whose header gave the unit ("Japan ...... 1,125.9"). */
-function tableAmounts(text: string): Amount[] {
+function tableAmounts(ds: Dataset, text: string): Amount[] {
   const out: Amount[] = [];
   for (const h of text.matchAll(TABLE_UNIT)) {
     const unit = TABLE_UNIT_SCALE[(h[1] ?? h[2] ?? h[3] ?? h[4] ?? '').toLowerCase()];
     if (!unit) continue;
     const headerStart = text.lastIndexOf('\n', h.index) + 1;
-    const change = CHANGE_HEADER.test(text.slice(headerStart, h.index + h[0].length));
+    const change = CHANGE_HEADER(ds).test(text.slice(headerStart, h.index + h[0].length));
     let at = text.indexOf('\n', h.index);
     for (let rows = 0; at >= 0 && rows < TABLE_ROWS_MAX; rows++) {
       const next = text.indexOf('\n', at + 1);
@@ -163,7 +166,7 @@ function tableAmounts(text: string): Amount[] {
   return out;
 }
 
-export function findAmounts(text: string): Amount[] {
+export function findAmounts(ds: Dataset, text: string): Amount[] {
   const out: Amount[] = [];
   const taken = (start: number, end: number) => out.some((a) => start < a.end && end > a.start);
 
@@ -247,9 +250,6 @@ export function findAmounts(text: string): Amount[] {
     );
   }
 
-  if (text.search(TABLE_UNIT) >= 0) for (const a of tableAmounts(text)) if (!taken(a.start, a.end)) out.push(a);
+  if (text.search(TABLE_UNIT) >= 0) for (const a of tableAmounts(ds, text)) if (!taken(a.start, a.end)) out.push(a);
   return out.sort((a, b) => a.start - b.start);
 }
-
-/** Whether a string contains anything that could be an amount; a cheap pre-check before findAmounts. */
-export const MAYBE_AMOUNT = /[$¥￥]|USD|JPY|dollars|yen|ドル|円/;

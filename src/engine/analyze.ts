@@ -2,14 +2,14 @@
  * The engine's one entry point: text in, mentions out. Pure and DOM-free; the content script, the
  * `scan` command and the tests all call this.
  */
-import { findAmounts, MAYBE_AMOUNT, type Amount, type Bound } from './amounts';
+import { findAmounts, type Amount, type Bound } from './amounts';
 import type { VocabularyGroup } from '../data/kinds';
-import type { Dataset } from './dataset';
-import { TERM_FLAGS, mergeGroups, quickSource, termSource } from './terms';
+import { expression, type Dataset } from './dataset';
+import { TERM_FLAGS } from './terms';
 import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
 import { EVENT_KIND_OF_REMARK, type RemarkKind } from '../data/kinds';
-import type { AttributionCue } from './attribution';
+import { PLACE_OF_REMARK, type AttributionCue } from './attribution';
 import { attachClaims } from './claims';
 import { judgeRemark, type RemarkVerdict } from './remark-verdict';
 import { classifyRemark, docRemarkContext, newRemarkState, type RemarkFinding } from './remarks';
@@ -68,22 +68,19 @@ export type RemarkMention = {
   clarifiedBy?: string;
   /** Known claims (data/claims.json) the sentence repeats, e.g. that Japan threatened to sell. */
   claims: string[];
+  /**
+   * The reporting phrase, [start, end) of the page text: the words that say which statement this is (its
+   * speech act, day or place). The page makes only this part respond to the pointer.
+   */
+  phrase: { start: number; end: number };
 };
 
 export type Mention = FigureMention | RemarkMention;
 
 // Sentences without any of these cannot report a remark; skips the classifier on most sentences.
-const REMARK_CUE_GROUPS: readonly VocabularyGroup[] = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance', 'remark_place', 'clarification_place', 'dismissal_place'];
+const REMARK_CUE_GROUPS: readonly VocabularyGroup[] = ['kato', 'kato_bare', 'finance_office', 'card', 'threat', 'clarification', 'dismissal', 'stance', ...Object.values(PLACE_OF_REMARK)];
 const PRONOUN_OR_QUOTE = /\b(?:he|his|the minister)\b|」|[“”"]/i;
-const remarkCues = new WeakMap<Dataset, RegExp>();
-function remarkCue(ds: Dataset): RegExp {
-  let re = remarkCues.get(ds);
-  if (!re) {
-    re = new RegExp(`${termSource(mergeGroups(ds.raw.vocabulary, REMARK_CUE_GROUPS))}|${PRONOUN_OR_QUOTE.source}`, TERM_FLAGS);
-    remarkCues.set(ds, re);
-  }
-  return re;
-}
+const remarkCue = expression((v) => new RegExp(`${v.terms(...REMARK_CUE_GROUPS)}|${PRONOUN_OR_QUOTE.source}`, TERM_FLAGS));
 
 /** The statements were made in Tokyo time (UTC+9); a page's timestamp is read as the day it was there. */
 const STATEMENT_UTC_OFFSET_HOURS = 9;
@@ -152,7 +149,8 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
   let sentencesSinceYield = 0;
 
   for (const w of windows) {
-    const allAmounts = MAYBE_AMOUNT.test(text.slice(w.start, w.end)) ? findAmounts(text.slice(w.start, w.end)).map((a) => shift(a, w.start)) : [];
+    // No money sign or currency word (data/vocabulary.json "currency"), no amount.
+    const allAmounts = ds.quick.get('currency')!.test(text.slice(w.start, w.end)) ? findAmounts(ds, text.slice(w.start, w.end)).map((a) => shift(a, w.start)) : [];
     yield;
     const cues = allAmounts.length ? allCues(ds, text.slice(w.start, w.end)).map((c) => ({ ...c, start: c.start + w.start, end: c.end + w.start })) : [];
     yield;
@@ -178,7 +176,7 @@ export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {
         if (inSentence.length) {
           figures.push(...judgeSentence(ds, text, s, sentenceCues, inSentence, memory, published, episode, byStart));
           yield;
-        } else observeSentence(text, sentenceCues, s, memory);
+        } else observeSentence(ds, text, sentenceCues, s, memory);
         if (cue.test(sentenceText)) {
           if (ctx.trace) remarkState.trace = (why) => ctx.trace!(s.start, why);
           for (const f of classifyRemark(ds, text, s, blockIndex, doc, remarkState, published)) remarks.push(remarkMention(ds, text, f));
@@ -237,26 +235,14 @@ function shift(a: Amount, by: number): Amount {
 export const CUE_SCAN_CHUNK_CHARS = 100_000;
 /** Longest cue we look for; chunks overlap by this much so none is cut in two. */
 const CUE_OVERLAP_CHARS = 64;
-const AMOUNT_CUE = '(?:[$¥￥]|USD|JPY)\\s?[0-9０-９]|[0-9０-９](?:兆|億)|[0-9]\\s(?:trillion|billion)';
 
-const quickTriggers = new WeakMap<Dataset, RegExp>();
-function quickTrigger(ds: Dataset): RegExp {
-  let re = quickTriggers.get(ds);
-  if (!re) quickTriggers.set(ds, (re = new RegExp(quickSource(mergeGroups(ds.raw.vocabulary, ds.raw.vocabulary.trigger)), 'i')));
-  return re;
-}
+const quickTrigger = expression((v) => new RegExp(v.words(v.trigger), 'i'));
 
-const hotCues = new WeakMap<Dataset, RegExp>();
-function hotCue(ds: Dataset): RegExp {
-  let re = hotCues.get(ds);
-  if (!re) {
-    // Boundary-free and without the u flag: several times faster, and a cue too many only widens a window.
-    const groups = [...new Set([...ds.raw.vocabulary.trigger, ...REMARK_CUE_GROUPS])];
-    re = new RegExp(`${quickSource(mergeGroups(ds.raw.vocabulary, groups))}|${AMOUNT_CUE}`, 'gi');
-    hotCues.set(ds, re);
-  }
-  return re;
-}
+// Boundary-free and without the u flag: several times faster, and a cue too many only widens a window.
+// An amount's cue: a money sign before a digit, a digit before a scale word.
+const hotCue = expression(
+  (v) => new RegExp(`${v.words([...v.trigger, ...REMARK_CUE_GROUPS])}|(?:${v.words('currency', 'en')})\\s?[0-9０-９]|[0-9０-９](?:兆|億)|[0-9]\\s(?:trillion|billion)`, 'gi'),
+);
 
 /** Whether a text has a trigger word (boundary-free pre-test: a "no" is final). */
 export function hasTriggerQuick(ds: Dataset, text: string): boolean {
@@ -270,6 +256,19 @@ export function hasCue(ds: Dataset, text: string): boolean {
   const found = re.test(text);
   re.lastIndex = 0;
   return found;
+}
+
+// Besides the trigger: money, and Kato or his office. Money signs touch their digits, so no boundaries there.
+const MAY_MATTER_GROUPS = ['kato', 'kato_bare', 'finance_office', 'finance_ministry'] as const satisfies readonly VocabularyGroup[];
+const mayMatterWords = expression((v) => new RegExp(`${v.words('currency')}|${v.terms(...MAY_MATTER_GROUPS)}`, TERM_FLAGS));
+
+/**
+ * Whether text newly added to a page could hold a mention, so that the page is worth reading again: it has
+ * a trigger word, a money sign or currency word, or a word for Kato or the finance minister (all from
+ * data/vocabulary.json). A "no" is final; a "yes" only means the engine should look.
+ */
+export function mayMatter(ds: Dataset, text: string): boolean {
+  return ds.trigger.test(text) || mayMatterWords(ds).test(text);
 }
 
 /**
@@ -326,7 +325,7 @@ function judgeSentence(
   episode: string,
   byStart: Map<number, FigureMention>,
 ): FigureMention[] {
-  const classified = classifyAmounts(text, s, sentenceCues, amounts, memory, published, episode);
+  const classified = classifyAmounts(ds, text, s, sentenceCues, amounts, memory, published, episode);
   const out: FigureMention[] = [];
   amounts.forEach((a, i) => {
     const c = classified[i]!;
@@ -376,6 +375,34 @@ function judgeSentence(
 
 /** Cues kept on a mention: enough to say why, few enough to show. */
 const CUES_SHOWN = 4;
+/**
+ * A reporting phrase longer than this is only its strongest marker (the phrase must stay a phrase), and
+ * with no marker placed in the sentence its first characters are the phrase. Japanese characters are
+ * about twice as wide, so half as many.
+ */
+const PHRASE_MAX_CHARS = { latin: 90, cjk: 45 };
+const PHRASE_FALLBACK_CHARS = { latin: 48, cjk: 20 };
+const PHRASE_CUE_TYPES: ReadonlySet<string> = new Set(['act', 'when', 'where', 'content']);
+const CJK_CHAR = /[\u3040-\u30ff\u3400-\u9fff]/;
+
+/** The reporting phrase of a sentence: from the first to the last placed marker of its statement. */
+function reportingPhrase(f: RemarkFinding, sentence: string): { start: number; end: number } {
+  const script = CJK_CHAR.test(sentence) ? 'cjk' : 'latin';
+  const placed = f.attribution.cues
+    .filter((c) => c.remark === f.attribution.remark && PHRASE_CUE_TYPES.has(c.type) && c.at !== undefined && sentence.startsWith(c.text, c.at))
+    .map((c) => ({ start: c.at!, end: c.at! + c.text.length, weight: c.weight }));
+  if (!placed.length) {
+    // Whole words: the first characters, then on to the end of the word they stop in.
+    const cut = PHRASE_FALLBACK_CHARS[script];
+    const wordEnd = script === 'latin' ? /^\S*/.exec(sentence.slice(cut))![0].length : 0;
+    return { start: f.start, end: f.start + Math.min(sentence.length, cut + wordEnd) };
+  }
+  const start = Math.min(...placed.map((p) => p.start));
+  const end = Math.max(...placed.map((p) => p.end));
+  if (end - start <= PHRASE_MAX_CHARS[script]) return { start: f.start + start, end: f.start + end };
+  const strongest = placed.reduce((a, b) => (b.weight > a.weight ? b : a));
+  return { start: f.start + strongest.start, end: f.start + strongest.end };
+}
 
 function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMention {
   const { attribution: a } = f;
@@ -402,5 +429,6 @@ function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMenti
     events: events.map((e) => e.id),
     ...(clarifiedBy ? { clarifiedBy } : {}),
     claims,
+    phrase: reportingPhrase(f, sentence),
   };
 }

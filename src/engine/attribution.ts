@@ -9,7 +9,8 @@
 import type { TimelineEvent } from '../data/schema';
 import { REMARK_KINDS, REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { Dataset, Terms } from './dataset';
-import { MONTH_NAME, MONTHS } from './months';
+import { MONTH_NAME, MONTH_NAMES_EN, MONTHS, PREVIOUS_MONTH, WEEKDAYS_EN, WEEKDAYS_JA } from './months';
+import { alternation } from './terms';
 
 export type CueType = 'when' | 'where' | 'act' | 'quote' | 'content' | 'frame';
 /** One piece of evidence: what kind of marker, for which statement, its words, its weight, and where it stands. */
@@ -50,11 +51,16 @@ export const UNSURE_MARGIN = 1;
 /** A rival with less evidence than this (a negation alone) cannot make a decision unsure. */
 const UNSURE_RIVAL = 1;
 
+/** Where each statement was made: the vocabulary group of its place's names. */
+export const PLACE_OF_REMARK = {
+  card_remark: 'remark_place',
+  clarification: 'clarification_place',
+  earlier_dismissal: 'dismissal_place',
+} as const satisfies Record<RemarkKind, VocabularyGroup>;
+
 /** Vocabulary groups that mark a statement, and what kind of marker each is. */
 const MARKER_GROUPS: ReadonlyArray<{ group: VocabularyGroup; type: CueType; remark: RemarkKind; share?: number }> = [
-  { group: 'remark_place', type: 'where', remark: 'card_remark' },
-  { group: 'clarification_place', type: 'where', remark: 'clarification' },
-  { group: 'dismissal_place', type: 'where', remark: 'earlier_dismissal' },
+  ...REMARK_KINDS.map((remark) => ({ group: PLACE_OF_REMARK[remark], type: 'where' as const, remark })),
   { group: 'remark_act', type: 'act', remark: 'card_remark' },
   { group: 'clarification', type: 'act', remark: 'clarification' },
   { group: 'dismissal', type: 'act', remark: 'earlier_dismissal' },
@@ -65,18 +71,16 @@ const MARKER_GROUPS: ReadonlyArray<{ group: VocabularyGroup; type: CueType; rema
   { group: 'threat', type: 'content', remark: 'card_remark' },
 ];
 
-const WEEKDAYS_EN = ['sunday', 'monday', 'tuesday', 'wednesday', 'thursday', 'friday', 'saturday'];
-const WEEKDAYS_JA = '日月火水木金土';
 // "on Friday", "last Sunday", "Friday's interview"; "May 2", "2 May", "May 4th".
-const EN_WEEKDAY = /\b(last\s+)?(Sunday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday)\b/gi;
+const EN_WEEKDAY = new RegExp(`\\b(last\\s+)?(${WEEKDAYS_EN.join('|')})\\b`, 'gi');
 const EN_DATE = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b`, 'gi');
 const EN_MONTH_ONLY = new RegExp(`\\b(?:in|since|early|earlier in|late|during|of|last)\\s+${MONTH_NAME}\\b`, 'gi');
 // Machine-translated Japanese: "On 4th, he said…".
-const EN_BARE_DAY = /\b[Oo]n (?:the )?(\d{1,2})(?:st|nd|rd|th)\b(?!\s+(?:of\s+)?(?:January|February|March|April|May|June|July|August|September|October|November|December))/g;
-const EN_LAST_MONTH = /\blast month\b|\ba month (?:ago|earlier)\b|\bweeks (?:ago|earlier)\b/gi;
-const JA_DATE = /([0-9０-９]{1,2})月([0-9０-９]{1,2})日|(?<![0-9０-９月年])([0-9０-９]{1,2})日(?=[にのは、夜朝午放]|まで)|([月火水木金土日])曜/gu;
+const EN_BARE_DAY = new RegExp(`\\b[Oo]n (?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_NAMES_EN.join('|')}))`, 'g');
+const EN_LAST_MONTH = new RegExp(`\\b(?:${alternation(PREVIOUS_MONTH.en)})\\b`, 'gi');
+const JA_DATE = new RegExp(`([0-9０-９]{1,2})月([0-9０-９]{1,2})日|(?<![0-9０-９月年])([0-9０-９]{1,2})日(?=[にのは、夜朝午放]|まで)|([${WEEKDAYS_JA}])曜`, 'gu');
 const JA_MONTH_ONLY = /(?<![0-9０-９])([0-9０-９]{1,2})月(?![0-9０-９]*日|末)/gu;
-const JA_LAST_MONTH = /先月|前月の国会/gu;
+const JA_LAST_MONTH = new RegExp(alternation(PREVIOUS_MONTH.ja), 'gu');
 
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const DAY_MS = 86_400_000;
@@ -152,7 +156,7 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
   const monthIndex = (name: string) => MONTHS[name.toLowerCase()] ?? 0;
 
   if (/[a-z]/i.test(sentence)) {
-    for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.indexOf(m[2]!.toLowerCase()), m[0], m.index, Boolean(m[1]));
+    for (const m of sentence.matchAll(EN_WEEKDAY)) weekday(WEEKDAYS_EN.findIndex((d) => d.toLowerCase() === m[2]!.toLowerCase()), m[0], m.index, Boolean(m[1]));
     for (const m of sentence.matchAll(EN_DATE)) {
       const month = monthIndex(m[1] ?? m[4]!);
       const day = Number(m[2] ?? m[3]);

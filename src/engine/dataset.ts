@@ -12,7 +12,7 @@ import type {
   TimelineEvent,
 } from '../data/schema';
 import type { VocabularyGroup } from '../data/kinds';
-import { TERM_FLAGS, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
+import { TERM_FLAGS, alternation, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
 
 export type Dataset = {
   raw: RawDataset;
@@ -106,4 +106,39 @@ export function hasTerm(ds: Dataset, group: VocabularyGroup, text: string): bool
   const re = ds.has.get(group);
   if (!re) throw new Error(`vocabulary has no group "${group}"`);
   return ds.quick.get(group)!.test(text) && re.test(text);
+}
+
+/** Vocabulary groups' terms as regex source, for an expression the code writes around them. */
+export type VocabularySource = {
+  /** Groups' terms (or one language's) as one alternation, without boundaries: the expression decides them, and its case. */
+  words(groups: VocabularyGroup | readonly VocabularyGroup[], lang?: 'en' | 'ja'): string;
+  /** Groups' terms with the vocabulary's own boundaries (English as whole words, Japanese as substrings); needs the u flag. */
+  terms(...groups: VocabularyGroup[]): string;
+  /** The groups whose terms make a text worth a look. */
+  trigger: readonly VocabularyGroup[];
+};
+
+/**
+ * An expression the code writes around vocabulary groups ("a holder right after 'ahead of'", "a money sign
+ * before a digit"), compiled once per dataset: the words come from data/vocabulary.json, the syntax around
+ * them (anchors, spaces, particles) from the code.
+ */
+export function expression(build: (v: VocabularySource) => RegExp): (ds: Dataset) => RegExp {
+  const compiled = new WeakMap<Dataset, RegExp>();
+  return (ds) => {
+    let re = compiled.get(ds);
+    if (!re) {
+      const vocab = ds.raw.vocabulary;
+      re = build({
+        words: (groups, lang) => {
+          const merged = mergeGroups(vocab, typeof groups === 'string' ? [groups] : groups);
+          return alternation(lang ? merged[lang] : [...merged.en, ...merged.ja]);
+        },
+        terms: (...groups) => termSource(mergeGroups(vocab, groups)),
+        trigger: vocab.trigger,
+      });
+      compiled.set(ds, re);
+    }
+    return re;
+  };
 }

@@ -5,15 +5,22 @@
  * never enough: each amount gets the holder and the kind nearest to it.
  */
 import type { Amount } from './amounts';
-import type { VocabularyGroup } from '../data/kinds';
-import { termsIn, type Dataset } from './dataset';
+import { SERIES_SUBJECTS, SUBJECT_SERIES, type SubjectSeries, type VocabularyGroup } from '../data/kinds';
+import { expression, termsIn, type Dataset } from './dataset';
 import { resolveYear, monthOf, statedMonths, parseMonth } from './months';
 import type { Span } from './segment';
 import type { FigureSubject } from './verdict';
 
-type Holder = 'japan' | 'china' | 'other';
-type Kind = 'treasuries' | 'reserves' | 'not_holding';
+/** Whose a figure is: a holder with a series, or another. */
+type Holder = SubjectSeries['holder'] | 'other';
+/** What a figure is: a kind with a series, or something that is no holding at all. */
+type Kind = SubjectSeries['kind'] | 'not_holding';
 export type Cue = { start: number; end: number; group: VocabularyGroup };
+
+/** The subject whose series is of this kind and holder (src/data/kinds.ts); none is 'other'. */
+function subjectOf(kind: Kind | undefined, holder: Holder | undefined): FigureSubject {
+  return SERIES_SUBJECTS.find((s) => SUBJECT_SERIES[s].kind === kind && SUBJECT_SERIES[s].holder === holder) ?? 'other';
+}
 
 const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
 const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
@@ -35,10 +42,14 @@ const MIN_PLAUSIBLE_HOLDING = 1e11;
 /** Above this no country's holdings or reserves have ever been (USD): "$36 trillion" is the U.S. debt. */
 const MAX_PLAUSIBLE_HOLDING = 3e12;
 
-// A holder named only to compare with ("more than China", "中国を上回る") is not the holder.
-const COMPARED_BEFORE = /(?:than|ahead of|surpassing|overtaking|overtook|behind|over|among|of all|largest|biggest|top|leading)\s+(?:the\s+)?$/i;
+// A holder named only to compare with ("more than China", "中国を上回る") is not the holder: the words are
+// data/vocabulary.json's "compared_before", "compared_after" and "superlative"; English puts them before
+// the holder, Japanese after it.
+const COMPARED_BEFORE = expression((v) => new RegExp(`(?:${v.words('compared_before')}|${v.words('superlative', 'en')})\\s+(?:the\\s+)?$`, 'i'));
 // 「外国勢で最大」「外国勢として最も多く」: the group the holder is compared within, not the holder.
-const COMPARED_AFTER = /^(?:を上回|を抜|に次|より|を超え|の中で|を含む|(?:として|で|の中で)?(?:最大|最も|首位|トップ|一番))/;
+const COMPARED_AFTER = expression((v) => new RegExp(`^(?:${v.words('compared_after')}|(?:として|で|の中で)?(?:${v.words('superlative', 'ja')}))`));
+// 「日本の保有額を上回る」: what follows the holder ("holder_suffix") is read past before the comparison.
+const HOLDER_SUFFIX = expression((v) => new RegExp(`^(?:${v.words('holder_suffix')})`));
 const ATTACHED =
   /^(?:(?:'s|’s)?\s*(?:with|at|of|holding|holds|held|has|had|on)?|,\s*(?:which|that|who)\s+(?:held|holds|had|has|owned|owns))?\s*(?:about|some|roughly|nearly|around)?\s*(?:の|は|が)?$/;
 // "rose $4.9 billion to …", "increased by $20 billion", "1兆ドルの増加": a change, not a level.
@@ -48,8 +59,9 @@ const CHANGE_GAP = /^\s*(?:(?:about|some|nearly|roughly|almost|over|more than|le
 const CHANGE_AFTER_GAP = /^\s*(?:の)?$/;
 // The clause an amount sits in ends at these; a kind word beyond them describes the next clause's figure.
 const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its|and the)\s/g;
-// "of which $943 billion", "うち証券は": a part of the figure before it, not a holding in its own right.
-const PART_BEFORE = /(?:of which|including|うち)[^,.;、。]{0,12}$/i;
+// "of which $943 billion", "うち証券は" (data/vocabulary.json "part_of"): a part of the figure before it,
+// not a holding in its own right.
+const PART_BEFORE = expression((v) => new RegExp(`(?:${v.words('part_of')})[^,.;、。]{0,12}$`, 'i'));
 /** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
 const CONVERSION_REACH = 30;
 
@@ -80,25 +92,25 @@ export function allCues(ds: Dataset, text: string): Cue[] {
 }
 
 /** A sentence without amounts still moves the topic: "China's holdings fell." then "It holds …". */
-export function observeSentence(text: string, cues: Cue[], sentence: Span, memory: DocMemory): void {
+export function observeSentence(ds: Dataset, text: string, cues: Cue[], sentence: Span, memory: DocMemory): void {
   for (const c of cues) {
-    if (c.group in HOLDER_GROUPS && !isComparison(text, c, sentence)) memory.holder = HOLDER_GROUPS[c.group];
+    if (c.group in HOLDER_GROUPS && !isComparison(ds, text, c, sentence)) memory.holder = HOLDER_GROUPS[c.group];
     const kind = KIND_GROUPS[c.group];
     if (kind && kind !== 'not_holding') memory.kind = kind;
   }
 }
 
-function isComparison(text: string, cue: Cue, sentence: Span): boolean {
+function isComparison(ds: Dataset, text: string, cue: Cue, sentence: Span): boolean {
   const before = text.slice(Math.max(sentence.start, cue.start - 24), cue.start);
   const after = text.slice(cue.end, Math.min(sentence.end, cue.end + 8));
-  return COMPARED_BEFORE.test(before) || COMPARED_AFTER.test(after.replace(/^(?:の?保有額?|の?保有高|勢)/, ''));
+  return COMPARED_BEFORE(ds).test(before) || COMPARED_AFTER(ds).test(after.replace(HOLDER_SUFFIX(ds), ''));
 }
 
 /** The holder of an amount: the nearest holder named before it in its clause, else right after it. */
-function holderOf(text: string, cues: Cue[], a: Amount, left: Span, right: Span, sentence: Span): Holder | undefined {
+function holderOf(ds: Dataset, text: string, cues: Cue[], a: Amount, left: Span, right: Span, sentence: Span): Holder | undefined {
   // A compared holder still owns the amount attached to it: "ahead of China with $784.3 billion".
   const attached = (c: Cue) => c.end <= a.start && (a.boundStart ?? a.start) - c.end <= 24 && ATTACHED.test(text.slice(c.end, a.boundStart ?? a.start));
-  const holders = cues.filter((c) => c.group in HOLDER_GROUPS && (!isComparison(text, c, sentence) || attached(c)));
+  const holders = cues.filter((c) => c.group in HOLDER_GROUPS && (!isComparison(ds, text, c, sentence) || attached(c)));
   const before = holders.filter((c) => c.end <= a.start && c.start >= left.start);
   if (before.length) return HOLDER_GROUPS[before[before.length - 1]!.group];
   const after = holders.filter((c) => c.start >= a.end && c.end <= right.end);
@@ -161,6 +173,7 @@ function statedMonthFor(text: string, a: Amount, left: Span, right: Span, publis
 }
 
 export function classifyAmounts(
+  ds: Dataset,
   text: string,
   sentence: Span,
   sentenceCues: Cue[],
@@ -204,7 +217,7 @@ export function classifyAmounts(
         return;
       }
     }
-    if (PART_BEFORE.test(text.slice(Math.max(sentence.start, left.end - 24), left.end))) {
+    if (PART_BEFORE(ds).test(text.slice(Math.max(sentence.start, left.end - 24), left.end))) {
       out.push({ subject: 'other', reason: 'part_of_previous' });
       return;
     }
@@ -214,7 +227,7 @@ export function classifyAmounts(
       cues.some((c) => c.group === 'change' && c.end <= amountStart && amountStart - c.end <= CHANGE_REACH && CHANGE_GAP.test(text.slice(c.end, amountStart))) ||
       cues.some((c) => c.group === 'change_after' && c.start >= a.end && c.start - a.end <= CHANGE_REACH && CHANGE_AFTER_GAP.test(text.slice(a.end, c.start)));
     if (change) segmentStart = left.start;
-    const holder = holderOf(text, cues, a, left, right, sentence) ?? memory.holder;
+    const holder = holderOf(ds, text, cues, a, left, right, sentence) ?? memory.holder;
     let kind = kindOf(cues, a, left, right);
     if (!kind) {
       // No kind word within reach: the clause's only kind, else what the text was last about.
@@ -223,7 +236,7 @@ export function classifyAmounts(
     }
     if (change) {
       // A month's change in a country's Treasury holdings is judged against the series' own change.
-      const of: FigureSubject = kind === 'treasuries' && holder === 'japan' ? 'japan_treasury_holdings' : kind === 'treasuries' && holder === 'china' ? 'china_treasury_holdings' : 'other';
+      const of = kind === 'treasuries' ? subjectOf(kind, holder) : 'other';
       const asOf = of === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
       out.push({ subject: of, ...(of !== 'other' ? { change: true as const } : {}), ...(asOf ? { asOf } : {}), reason: 'change' });
       return;
@@ -231,10 +244,7 @@ export function classifyAmounts(
     if (holder) memory.holder = holder;
     if (kind && kind !== 'not_holding') memory.kind = kind;
 
-    let subject: FigureSubject = 'other';
-    if (kind === 'treasuries' && holder === 'japan') subject = 'japan_treasury_holdings';
-    else if (kind === 'reserves' && holder === 'japan') subject = 'japan_fx_reserves';
-    else if (kind === 'treasuries' && holder === 'china') subject = 'china_treasury_holdings';
+    const subject = subjectOf(kind, holder);
     const usd = a.currency === 'USD' ? a.value : undefined;
     if (subject !== 'other' && usd !== undefined && (usd < MIN_PLAUSIBLE_HOLDING || usd > MAX_PLAUSIBLE_HOLDING)) {
       out.push({ subject: 'other', reason: 'implausible_size' });

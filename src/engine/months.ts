@@ -17,14 +17,27 @@ export const monthsBetween = (a: MonthStr, b: MonthStr) => {
   return pb.year * 12 + pb.month - (pa.year * 12 + pa.month);
 };
 
+// The calendar's words, written once: the engine's other modules read month and weekday names from here.
+
+/** English month names, January first. */
+export const MONTH_NAMES_EN = ['January', 'February', 'March', 'April', 'May', 'June', 'July', 'August', 'September', 'October', 'November', 'December'] as const;
+/** Abbreviations copy prints, and their months (May has none). */
+const MONTH_ABBREVIATIONS: ReadonlyArray<readonly [string, number]> = [
+  ['Jan', 1], ['Feb', 2], ['Mar', 3], ['Apr', 4], ['Jun', 6], ['Jul', 7], ['Aug', 8], ['Sept', 9], ['Sep', 9], ['Oct', 10], ['Nov', 11], ['Dec', 12],
+];
 /** English month names and abbreviations, lower case, to their numbers. */
-export const MONTHS: Record<string, number> = {
-  january: 1, jan: 1, february: 2, feb: 2, march: 3, mar: 3, april: 4, apr: 4, may: 5, june: 6, jun: 6,
-  july: 7, jul: 7, august: 8, aug: 8, september: 9, sept: 9, sep: 9, october: 10, oct: 10, november: 11,
-  nov: 11, december: 12, dec: 12,
-};
+export const MONTHS: Record<string, number> = Object.fromEntries([
+  ...MONTH_NAMES_EN.map((name, i) => [name.toLowerCase(), i + 1] as const),
+  ...MONTH_ABBREVIATIONS.map(([abbr, month]) => [abbr.toLowerCase(), month] as const),
+]);
 /** An English month name or abbreviation, captured (its dot left out). */
-export const MONTH_NAME = '(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?';
+export const MONTH_NAME = `(${[...MONTH_NAMES_EN, ...MONTH_ABBREVIATIONS.map(([abbr]) => abbr)].join('|')})\\.?`;
+/** English weekday names, Sunday first (the order of Date's getUTCDay). */
+export const WEEKDAYS_EN = ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'] as const;
+/** The Japanese weekday characters (日曜, 月曜, …), Sunday first. */
+export const WEEKDAYS_JA = '日月火水木金土';
+/** Words for the month before the page's date ("last month", 先月, 前月の国会). */
+export const PREVIOUS_MONTH = { en: ['last month', 'a month ago', 'a month earlier', 'weeks ago', 'weeks earlier'], ja: ['先月', '前月の国会'] } as const;
 
 // "as of end-February", "at the end of February 2025", "end-March", "as of February", "February data",
 // "in February", "for January". Found by the month name, then the words just before it are read: a
@@ -41,7 +54,7 @@ export type StatedMonth = { month: number; year?: number; at: number; strength: 
  * Months written near a figure. `explicit` ones say the figure is "as of"/"end of" a month or are
  * labelled "data"; a bare "in February" is `weak` and only used when it sits right by the figure.
  */
-const ANY_MONTH = /\b(?:Jan|Feb|Mar|Apr|May|Jun|Jul|Aug|Sep|Oct|Nov|Dec)[a-z]*\b|月/;
+const ANY_MONTH = new RegExp(`\\b(?:${MONTH_NAMES_EN.map((name) => name.slice(0, 3)).join('|')})[a-z]*\\b|月`);
 
 export function statedMonths(text: string, from: number, to: number): StatedMonth[] {
   const slice = text.slice(from, to);

@@ -4,10 +4,11 @@
  * dismissal. The statements (dates, places, quotes) come from data/events.json; the words that signal
  * them from data/vocabulary.json.
  */
-import { REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
+import { REMARK_KINDS, REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
-import { decide, laterOccasions, markerCues, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
-import { hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
+import { decide, laterOccasions, markerCues, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
+import { expression, hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
+import { MONTH_NAMES_EN, WEEKDAYS_EN } from './months';
 import { englishFacts, type EnglishFacts } from './clause';
 import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
@@ -27,29 +28,58 @@ const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
 const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
-// Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said".
-// Days, months and places before "said" are not speakers ("Kato on Sunday said").
-const NOT_A_SPEAKER = '(?:Kato|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|January|February|March|April|May|June|July|August|September|October|November|December|Tokyo|Japan|Milan|Washington|Today|Later|Earlier|Then|Also|He|She|It|They|We)\\b';
-const NAMED_OTHER_SPEAKER = new RegExp(
-  `\\b(?:said|says|told|added|wrote|noted)\\s+(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${NOT_A_SPEAKER})\\p{Lu}\\p{Ll}+\\s+(?:said|says|told|added|wrote|noted)\\b`,
-  'u',
+// Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said" (data/vocabulary.json "speech_verb").
+// Kato, days, months and places before "said" are not speakers ("Kato on Sunday said"): "not_a_speaker".
+// Case-sensitive: a speaker is a capitalised name.
+const NAMED_OTHER_SPEAKER = expression((v) => {
+  const notASpeaker = `(?:${v.words(['kato', 'not_a_speaker'], 'en')}|${WEEKDAYS_EN.join('|')}|${MONTH_NAMES_EN.join('|')})\\b`;
+  const verb = v.words('speech_verb', 'en');
+  return new RegExp(`\\b(?:${verb})\\s+(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+(?:${verb})\\b`, 'u');
+});
+const ANY_SPEECH_VERB = expression((v) => new RegExp(`\\b(?:${v.words('speech_verb', 'en')})\\b`, 'i'));
+// Kato as the speaker: "Kato said", "said Finance Minister Katsunobu Kato", 加藤財務相は. His names and titles
+// are data/vocabulary.json's ("kato_bare", "kato_given_name", "finance_office", "kato_title").
+const KATO_SPEAKS = expression((v) => {
+  const surname = v.words('kato_bare', 'en');
+  const given = v.words('kato_given_name', 'en');
+  return new RegExp(
+    `(?:${surname})\\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)` +
+      `|(?:said|says|told)\\s+(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${given})\\s+)?(?:${surname})` +
+      `|(?:${v.words('kato_bare', 'ja')})(?:${v.words('kato_given_name', 'ja')})?(?:${v.words('kato_title', 'ja')})?(?:は|が)`,
+    'i',
+  );
+});
+// A sentence that opens with him: "Japan's Finance Minister Katsunobu Kato …", 加藤….
+const KATO_LEADS = expression(
+  (v) =>
+    new RegExp(
+      `^(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\b|^(?:${v.words('kato_bare', 'ja')})`,
+      'iu',
+    ),
 );
-const ANY_SPEECH_VERB = /\b(?:said|says|told|added|wrote|noted)\b/i;
-const KATO_SPEAKS = /Kato\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)|(?:said|says|told)\s+(?:Finance Minister\s+)?(?:Katsunobu\s+)?Kato|加藤(?:勝信)?(?:財務相|財務大臣|氏|大臣)?(?:は|が)/;
-const KATO_LEADS = /^(?:(?:Japan's|Japanese|Japan)\s+)?(?:(?:Finance Minister|finance minister|FinMin)\s+)?(?:Katsunobu\s+)?Kato\b|^加藤/u;
-const KATO_EN = /(?<![\p{L}\p{N}])Kato(?![\p{L}\p{N}])/gu;
+// The bare surname as printed ("kato_bare"), capitalised: the word before it says whose it is.
+const KATO_EN = expression((v) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${v.words('kato_bare', 'en')})(?![\\p{L}\\p{N}])`, 'gu'));
+// "Minister Kato", "Katsunobu Kato": a title or his given name right before a bare "Kato" (case as printed).
+const TITLED_BEFORE = expression((v) => new RegExp(`(?:${v.words(['kato_title', 'kato_given_name'], 'en')})\\s*$`));
+// "Japan's Kato": the country's Kato is the minister.
+const JAPAN_BEFORE = expression((v) => new RegExp(`^(?:${v.words('japan', 'en')})$`));
+const JA_KATO = expression((v) => new RegExp(v.words('kato_bare', 'ja')));
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
-// titles, sentence openers and function words do not.
-const NOT_A_GIVEN_NAME =
-  /^(?:Minister|Mr|Mrs|Ms|Katsunobu|Finance|Japan's|Japanese|Treasury|By|And|As|But|When|Where|While|After|Before|Meanwhile|However|Yet|So|Still|Later|Earlier|Also|Asked|Speaking|Then|Now|Today|Instead|Separately|Finally|Notably|For|Although|Though|Since|If|Because|The|In|On|At|With|That|Said|Says|FinMin|Chief|Why|What|How|Did|Does|Has|Had|Was|Is|Yes|No|Mr\.)$/;
+// his titles and given name, sentence openers and function words ("not_a_given_name") do not.
+const NOT_A_GIVEN_NAME = expression((v) => new RegExp(`^(?:${v.words(['not_a_given_name', 'kato_title', 'kato_given_name'], 'en')})$`, 'i'));
+// 片山さつき財務相: a name before the Japanese title is another minister, unless it is his or no name at all.
+const JA_OFFICE = expression((v) => new RegExp(`([\\p{Script=Han}\\p{Script=Hiragana}]{2,6})(?:${v.words('finance_office', 'ja')})`, 'gu'));
+const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 'office_qualifier'], 'ja')));
+// "Finance Minister Satsuki Katayama": a name after the English title that is not his.
+const OTHER_NAME_AFTER_OFFICE = expression((v) => new RegExp(`^,?\\s+(?!${v.words('kato', 'en')})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+`, 'u'));
 // Kato speaking about what he himself said: after Milan, that is the clarification.
 const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
-const COMMITMENT = /\b(?:easily|promise|promising|pledge|commitment|commit)\b|安易に|約束|コミット/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
-const MEANS = /\b(?:means|tool|negotiations?|bargaining|leverage)\b|手段|交渉|材料/i;
+// The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
+const HOLDINGS_NOUN = expression((v) => new RegExp(`\\b(?:${v.words('holdings_noun', 'en')})\\b|${v.words('holdings_noun', 'ja')}`));
 
 export type DocRemarkContext = {
   /** The page names Kato as finance minister somewhere ("Finance Minister Katsunobu Kato", 加藤財務相). */
@@ -143,7 +173,7 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
   const office = (around: string) => hasTerm(ds, 'finance_office', around) || hasTerm(ds, 'finance_ministry', around);
   const officeNearKato = (() => {
     for (const k of termsIn(ds, 'kato', text)) {
-      if (/Katsunobu|加藤勝信|加藤財務/.test(k.term)) return true;
+      if (hasTerm(ds, 'kato_full', k.term)) return true;
       if (office(text.slice(Math.max(0, k.start - 40), Math.min(text.length, k.end + 40)))) return true;
     }
     for (const k of termsIn(ds, 'kato_bare', text)) {
@@ -153,16 +183,19 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
   })();
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
-  for (let at = text.indexOf('Kato'); at >= 0 && !otherKato; at = text.indexOf('Kato', at + 4)) {
-    const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, at - 20), at))?.[1];
-    if (given && !NOT_A_GIVEN_NAME.test(given) && !/[\p{L}\p{N}]/u.test(text[at + 4] ?? '')) otherKato = true;
+  for (const k of text.matchAll(KATO_EN(ds))) {
+    const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
+    if (given && !NOT_A_GIVEN_NAME(ds).test(given)) {
+      otherKato = true;
+      break;
+    }
   }
   const dates = statementDates(ds);
   const prior = pagePrior(ds, text, dates, published);
   return {
     // A story about the holdings that names only "Japan's finance minister" (in 2025, Kato) counts too.
     katoIsFinanceMinister:
-      (officeNearKato && !(otherKato && !/Katsunobu Kato|加藤勝信|加藤財務/.test(text))) ||
+      (officeNearKato && !(otherKato && !hasTerm(ds, 'kato_full', text))) ||
       (hasTerm(ds, 'treasuries', text) && hasTerm(ds, 'finance_office', text) && !anotherMinister(ds, text) && !otherKato),
     otherKato,
     aboutHoldings: hasTerm(ds, 'treasuries', text),
@@ -188,27 +221,24 @@ function pagePrior(ds: Dataset, text: string, dates: StatementDates, published: 
   return recent?.remark ?? (counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined);
 }
 
-const PLACE_GROUPS: ReadonlyArray<[VocabularyGroup, RemarkKind]> = [
-  ['remark_place', 'card_remark'],
-  ['clarification_place', 'clarification'],
-  ['dismissal_place', 'earlier_dismissal'],
-];
+/** Each statement with the vocabulary group of its place. */
+const PLACE_GROUPS = REMARK_KINDS.map((remark) => [PLACE_OF_REMARK[remark], remark] as const);
 
 
 /** Whether the sentence names the finance minister Kato (not another Kato). */
 function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolean {
-  if (/Katsunobu Kato|加藤勝信|加藤財務/.test(sentence)) return true;
-  const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence) || (doc.aboutHoldings && /\bholdings\b|保有/.test(sentence));
-  for (const m of sentence.matchAll(KATO_EN)) {
+  if (hasTerm(ds, 'kato_full', sentence)) return true;
+  const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence) || (doc.aboutHoldings && HOLDINGS_NOUN(ds).test(sentence));
+  for (const m of sentence.matchAll(KATO_EN(ds))) {
     const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[1] ?? '';
-    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME.test(before);
+    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME(ds).test(before);
     if (givenName) continue;
     // With another Kato on the page, a bare "Kato" is the minister only next to his title.
-    if (doc.otherKato && !/(?:Minister|FinMin|Katsunobu)\s*$/.test(before) && !hasTerm(ds, 'finance_office', sentence)) continue;
-    if (doc.katoIsFinanceMinister || topical || /^Japan's$/.test(before) || hasTerm(ds, 'finance_office', sentence)) return true;
+    if (doc.otherKato && !TITLED_BEFORE(ds).test(before) && !hasTerm(ds, 'finance_office', sentence)) continue;
+    if (doc.katoIsFinanceMinister || topical || JAPAN_BEFORE(ds).test(before) || hasTerm(ds, 'finance_office', sentence)) return true;
   }
-  if (/加藤(?:氏|大臣|財務|勝信|さん)?/.test(sentence)) {
-    if (/加藤(?:氏|大臣|さん|前財務相|前大臣)/.test(sentence) && doc.katoIsFinanceMinister) return true;
+  if (JA_KATO(ds).test(sentence)) {
+    if (hasTerm(ds, 'kato_honorific', sentence) && doc.katoIsFinanceMinister) return true;
     if (hasTerm(ds, 'finance_office', sentence)) return true;
   }
   // "Japan's finance minister said…" in a story about the holdings: Kato held the office then.
@@ -221,10 +251,10 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
 /** "Finance Minister Satsuki Katayama", 片山さつき財務相: someone other than Kato holds the title in this text. */
 function anotherMinister(ds: Dataset, text: string): boolean {
   for (const office of termsIn(ds, 'finance_office', text)) {
-    if (/^,?\s+(?!Katsunobu|Kato)\p{Lu}\p{Ll}+\s+\p{Lu}\p{Ll}+/u.test(text.slice(office.end, office.end + 24))) return true;
+    if (OTHER_NAME_AFTER_OFFICE(ds).test(text.slice(office.end, office.end + 24))) return true;
   }
-  for (const m of text.matchAll(/([\p{Script=Han}\p{Script=Hiragana}]{2,6})(?:財務相|財務大臣)/gu)) {
-    if (!/加藤|日本|政府|前|元|当時|同/.test(m[1]!)) return true;
+  for (const m of text.matchAll(JA_OFFICE(ds))) {
+    if (!NOT_ANOTHER_MINISTER(ds).test(m[1]!)) return true;
   }
   return false;
 }
@@ -341,29 +371,30 @@ function classifySentence(
   const allTerms = termsOf(ds, sentence);
   const has = (group: VocabularyGroup) => allTerms(group).length > 0;
   const treasuries = has('treasuries');
-  const holdings = treasuries || /\bholdings\b|保有/.test(sentence);
+  const holdings = treasuries || HOLDINGS_NOUN(ds).test(sentence);
   if (holdings) state.holdingsBlock = blockIndex;
 
   // Who is speaking.
   const insideQuote = state.openQuote && state.lastSpeakerKato;
   state.openQuote = quoteStillOpen(sentence, state.openQuote);
-  const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER.test(sentence);
+  const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER(ds).test(sentence);
   // "Katsunobu Kato, Japan's finance minister, used a TV interview … the first time a senior official…":
   // with Kato as the sentence's subject, another person named later is not its speaker.
-  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS.test(sentence) && !KATO_LEADS.test(sentence));
+  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS(ds).test(sentence) && !KATO_LEADS(ds).test(sentence));
   // His words go on: a pronoun or title as speaker, a Japanese speech verb, or a quotation with nobody
   // else named as saying it ("Then the kicker: “Whether or not we use that card…”").
-  const quotationNoOtherSpeaker = /[“"「]/.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''));
+  const speechVerb = ANY_SPEECH_VERB(ds);
+  const quotationNoOtherSpeaker = /[“"「]/.test(sentence) && !speechVerb.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''));
   const continues =
     !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
   if (explicit) state.lastSpeakerKato = true;
-  else if (otherSpeaker || (!continues && ANY_SPEECH_VERB.test(sentence))) state.lastSpeakerKato = false;
+  else if (otherSpeaker || (!continues && speechVerb.test(sentence))) state.lastSpeakerKato = false;
 
   // Nobody named or continuing, and no Kato on the page: this sentence cannot report his remarks.
   if (!explicit && !continues && !doc.katoIsFinanceMinister) return reject(state, 'no Kato');
   // The author's own reading ("this marks a shift") is not a report of what he said.
   // A headline that names the remark ("Kato's 'card' remark stirs markets") still reports it.
-  if (has('commentary') && !KATO_SPEAKS.test(sentence) && !(has('card') && has('remark_ref'))) return reject(state, 'commentary');
+  if (has('commentary') && !KATO_SPEAKS(ds).test(sentence) && !(has('card') && has('remark_ref'))) return reject(state, 'commentary');
   const card = has('card');
   const threat = has('threat');
   const remarkRef = has('remark_ref');
@@ -394,12 +425,12 @@ function classifySentence(
     quotations(sentence).length > 0 && ((explicit && holdings) || (continues && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS)));
   // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
   // speech verb or a remark noun is reporting it, whatever it goes on to say.
-  const namesPlace = has('remark_place') || has('clarification_place') || has('dismissal_place');
-  const reportsPlace = namesPlace && (remarkRef || ANY_SPEECH_VERB.test(sentence) || JA_SPEAKER.test(sentence));
+  const namesPlace = PLACE_GROUPS.some(([place]) => has(place));
+  const reportsPlace = namesPlace && (remarkRef || speechVerb.test(sentence) || JA_SPEAKER.test(sentence));
   const says = card || threat || sell || stance || quotesHim || reportsPlace || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
-  if (QUESTION_ONLY.test(sentence) && !ANY_SPEECH_VERB.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
+  if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   // (A sentence that also names one of the three statements' days still reports that statement.)
@@ -423,8 +454,8 @@ function classifySentence(
     // nor does "whether we use it or not"; in English, compromise says whether a verb is negated at all.
     const cardTerms = terms('card');
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
-    const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || MEANS.test(part);
-    const negated = aboutSelling && !COMMITMENT.test(part) && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
+    const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || terms('means').length > 0;
+    const negated = aboutSelling && terms('commitment').length === 0 && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
     const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT_KIND[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardTerms.length > 0 && terms('remark_ref').length > 0 && cardAsThing(ds).test(part),
@@ -432,7 +463,7 @@ function classifySentence(
     // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
     const recordedKind = recordedQuote ? REMARK_OF_EVENT_KIND[recordedQuote.event.kind] : undefined;
     if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
-    if (KATO_SPEAKS.test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
+    if (KATO_SPEAKS(ds).test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
       // "Kato had said on Friday…" in a story framed by a later statement: what it reports came before.
@@ -446,7 +477,7 @@ function classifySentence(
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
-  const speaking = insideQuote || statementWords || ANY_SPEECH_VERB.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
+  const speaking = insideQuote || statementWords || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
   if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.

@@ -13,14 +13,21 @@ const escape = (term: string) => term.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 /** Longest first, so that "Treasury securities" wins over "Treasury" inside one alternation. */
 const byLength = (a: string, b: string) => b.length - a.length || (a < b ? -1 : 1);
 
+/**
+ * Terms as one alternation: escaped, longest first, without boundaries. For an expression the code writes
+ * around a group ("a holder right after 'ahead of'"), which decides the boundaries itself.
+ */
+export function alternation(terms: readonly string[]): string {
+  const all = [...new Set(terms)].sort(byLength).map(escape);
+  return all.length ? all.join('|') : '(?!)';
+}
+
 /** Regex source for a group: English as words, Japanese as substrings. Needs the `u` and `i` flags. */
 export function termSource(group: TermGroup): string {
   const parts: string[] = [];
-  const en = [...new Set(group.en)].sort(byLength).map(escape);
   // A letter or digit may not touch an English term on either side ("Kato" is not "Katō" or "Katowice").
-  if (en.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${en.join('|')})(?![\\p{L}\\p{N}])`);
-  const ja = [...new Set(group.ja)].sort(byLength).map(escape);
-  if (ja.length) parts.push(`(?:${ja.join('|')})`);
+  if (group.en.length) parts.push(`(?<![\\p{L}\\p{N}])(?:${alternation(group.en)})(?![\\p{L}\\p{N}])`);
+  if (group.ja.length) parts.push(`(?:${alternation(group.ja)})`);
   return parts.length ? parts.join('|') : '(?!)';
 }
 
@@ -44,8 +51,7 @@ export const TERM_FLAGS = 'iu';
  * whose "no" is final. Only a "yes" needs the exact expression.
  */
 export function quickSource(group: TermGroup): string {
-  const all = [...new Set([...group.en, ...group.ja])].sort(byLength).map(escape);
-  return all.length ? all.join('|') : '(?!)';
+  return alternation([...group.en, ...group.ja]);
 }
 
 /**

@@ -6,10 +6,10 @@ import type { EvidenceRef, HolderIdT } from '../data/schema';
 import type { z } from 'zod';
 import type { Amount, Bound } from './amounts';
 import type { Dataset } from './dataset';
-import { addMonths, monthsBetween, parseMonth, type MonthStr } from './months';
+import { monthsBetween, parseMonth, type MonthStr } from './months';
 
 export type { FigureSubject } from '../data/kinds';
-import type { FigureSubject } from '../data/kinds';
+import { EVENT_KIND_OF_REMARK, SERIES_BY_NAME, SUBJECT_SERIES, type FigureSeries, type FigureSubject } from '../data/kinds';
 export type FigureStatus = 'consistent' | 'outdated' | 'off' | 'confusion' | 'conversion' | 'unchecked';
 export type RefBasis = 'stated' | 'published' | 'episode';
 export type Evidence = z.infer<typeof EvidenceRef>;
@@ -20,7 +20,7 @@ export type FigureVerdict = {
   status: FigureStatus;
   /** Set when the figure and the official value are a month's change, not a level. */
   measure?: 'change';
-  series: 'japan_treasury_holdings' | 'japan_reserves_total' | 'china_treasury_holdings';
+  series: FigureSeries;
   refMonth: MonthStr;
   refBasis: RefBasis;
   /** The official value for the month the figure refers to. */
@@ -150,22 +150,20 @@ export type VerdictContext = {
 
 /** The date the episode is judged at when a page gives neither a month nor a date: the first remark. */
 export function episodeDate(ds: Dataset): string {
-  const remark = ds.raw.events.events.find((e) => e.kind === 'remark');
+  const remark = ds.raw.events.events.find((e) => e.kind === EVENT_KIND_OF_REMARK.card_remark);
   return remark?.date ?? ds.raw.meta.compiledOn;
 }
 
 function peakPoint(ds: Dataset, series: FigureVerdict['series'], points: Point[]): Point | undefined {
-  const holder = series === 'china_treasury_holdings' ? 'china' : series === 'japan_treasury_holdings' ? 'japan' : undefined;
-  if (!holder) return undefined;
+  // The peaks are reference points of the TIC series (data/holdings.json).
+  const { kind, holder } = SERIES_BY_NAME[series];
+  if (kind !== 'treasuries') return undefined;
   const rp = ds.raw.holdings.referencePoints.find((r) => r.kind === 'peak' && r.series.includes(holder));
   return rp ? points.find((p) => p.month === rp.month) : undefined;
 }
 
 function seriesFor(subject: FigureSubject): FigureVerdict['series'] | undefined {
-  if (subject === 'japan_treasury_holdings') return 'japan_treasury_holdings';
-  if (subject === 'china_treasury_holdings') return 'china_treasury_holdings';
-  if (subject === 'japan_fx_reserves') return 'japan_reserves_total';
-  return undefined;
+  return subject === 'other' ? undefined : SUBJECT_SERIES[subject].series;
 }
 
 /** Month-on-month changes of a series, as sizes (the text says whether it rose or fell). */
@@ -184,13 +182,15 @@ function pointsFor(ds: Dataset, series: FigureVerdict['series'], measure?: 'chan
     const levels = pointsFor(ds, series);
     return { points: changePoints(ds, series, levels.points), lag: levels.lag };
   }
-  if (series === 'japan_reserves_total') return { points: reservePoints(ds), lag: MOF_LAG_DAYS };
-  return { points: holdingsPoints(ds, series === 'china_treasury_holdings' ? 'china' : 'japan'), lag: TIC_LAG_DAYS };
+  const { kind, holder } = SERIES_BY_NAME[series];
+  // Reserves are read from data/reserves.json (MOF), Treasuries from the holder's TIC series.
+  if (kind === 'reserves') return { points: reservePoints(ds), lag: MOF_LAG_DAYS };
+  return { points: holdingsPoints(ds, holder), lag: TIC_LAG_DAYS };
 }
 
 function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence {
-  if (series === 'japan_reserves_total') return { type: 'reserves', month };
-  return { type: 'holdings', series: series === 'china_treasury_holdings' ? 'china' : 'japan', month };
+  const { kind, holder } = SERIES_BY_NAME[series];
+  return kind === 'reserves' ? { type: 'reserves', month } : { type: 'holdings', series: holder, month };
 }
 
 export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount, ctx: VerdictContext): FigureVerdict | undefined {
@@ -224,8 +224,10 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   if (!ref) return undefined;
   if (amount.typo) notes.push(amount.typo.note);
 
-  // 2. The range to show.
-  const window = points.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= RANGE_MONTHS);
+  // 2. The range to show: the months around the reference month that were published by the page's date
+  // (or by the remarks, for a page without one). The reference month itself always counts.
+  const publishedBy = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag)?.month ?? ref.month;
+  const window = points.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= RANGE_MONTHS && (p.month <= publishedBy || p === ref));
   const min = window.reduce((a, b) => (b.value < a.value ? b : a));
   const max = window.reduce((a, b) => (b.value > a.value ? b : a));
   const base = {
@@ -234,7 +236,7 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
     refMonth: ref.month,
     refBasis,
     official: toOfficial(ref),
-    range: { from: addMonths(ref.month, -RANGE_MONTHS), to: addMonths(ref.month, RANGE_MONTHS), min: toOfficial(min), max: toOfficial(max) },
+    range: { from: window[0]!.month, to: window[window.length - 1]!.month, min: toOfficial(min), max: toOfficial(max) },
     notes,
   };
   const evidence: Evidence[] = [evidenceOf(series, ref.month)];

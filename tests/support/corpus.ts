@@ -7,7 +7,7 @@ import { join } from 'node:path';
 import type { Mention, RemarkMention } from '../../src/engine/analyze';
 import type { Dataset } from '../../src/engine/dataset';
 import { effectiveStatus } from '../../src/engine/verdict';
-import { EVENT_KIND_OF_REMARK, type RemarkKind, type RemarkVerdictStatus } from '../../src/data/kinds';
+import { EVENT_KIND_OF_REMARK, type FigureSubject, type RemarkKind, type RemarkVerdictStatus } from '../../src/data/kinds';
 import { scanText } from '../../src/cli/scan';
 
 export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
@@ -15,7 +15,7 @@ export const CORPUS_DIR = join(import.meta.dirname, '..', 'fixtures', 'corpus');
 export type FigureLabel = {
   text: string;
   nth: number;
-  subject: 'japan_treasury_holdings' | 'japan_fx_reserves' | 'china_treasury_holdings' | 'other';
+  subject: FigureSubject;
   flag: boolean;
   valueUsd?: number;
   valueJpy?: number;

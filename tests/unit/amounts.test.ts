@@ -1,8 +1,12 @@
 import { describe, expect, test } from 'vitest';
-import { findAmounts } from '../../src/engine/amounts';
+import { findAmounts as findAmountsIn } from '../../src/engine/amounts';
+import { realDataset } from '../support/dataset';
 
-describe('findAmounts: the forms news copy uses', () => {
-  test.each([
+const ds = realDataset();
+const findAmounts = (text: string) => findAmountsIn(ds, text);
+
+/** The forms news copy uses: input, amount text, currency, value, bound. */
+const FORMS: Array<[string, string, string, number, string | undefined]> = [
     ['Japan holds $1.13 trillion in Treasuries.', '$1.13 trillion', 'USD', 1.13e12, undefined],
     ['It held US$1.13 trillion.', 'US$1.13 trillion', 'USD', 1.13e12, undefined],
     ['It held USD1.13 trillion.', 'USD1.13 trillion', 'USD', 1.13e12, undefined],
@@ -30,13 +34,22 @@ describe('findAmounts: the forms news copy uses', () => {
     ['約163兆円に上る', '約163兆円', 'JPY', 163e12, 'about'],
     ['１兆１２５９億ドル（全角）', '１兆１２５９億ドル', 'USD', 1.1259e12, undefined],
     ['中国は7843億ドル', '7843億ドル', 'USD', 7.843e11, undefined],
-  ])('%s → %s', (input, text, currency, value, bound) => {
+];
+
+describe('findAmounts: the forms news copy uses', () => {
+  test.each(FORMS)('%s → %s', (input, text, currency, value, bound) => {
     const [a, ...rest] = findAmounts(input);
     expect(rest).toHaveLength(0);
     expect(a).toMatchObject({ text, currency });
     expect(a!.value).toBeCloseTo(value, -3);
     expect(a!.bound).toBe(bound);
     expect(input.slice(a!.start, a!.end)).toBe(text);
+  });
+
+  // The engine reads amounts only in text with a money sign or currency word of the vocabulary: each form
+  // the grammar reads must hold one, or the pre-check would hide it.
+  test.each(FORMS.map(([input]) => input))('%s holds a currency word of the vocabulary', (input) => {
+    expect(ds.quick.get('currency')!.test(input)).toBe(true);
   });
 
   test('reads the wire typo "$1,125.9 trillion" as billion and says so', () => {
