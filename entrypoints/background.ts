@@ -1,5 +1,5 @@
 import { isMessage, tabStateKey, type AnnotatorCommand, type CommandName, type Message, type TabState } from '@/src/messages';
-import { disabledSites, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
+import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -20,6 +20,19 @@ async function setBadge(tabId: number, count: number): Promise<void> {
 
 async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+}
+
+/**
+ * A site turned back on: its open tabs get the detector again (it stopped before reading them), which
+ * brings the annotator back where the page is about the topic. No reload needed.
+ */
+async function lookAgain(sites: ReadonlySet<string>): Promise<void> {
+  if (!sites.size) return;
+  for (const tab of await browser.tabs.query({})) {
+    const site = tab.url ? siteOf(tab.url) : undefined;
+    if (tab.id === undefined || !site || !sites.has(site)) continue;
+    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] }).catch(() => undefined);
+  }
 }
 
 async function runCommand(command: CommandName, tabId: number | undefined): Promise<void> {
@@ -77,7 +90,7 @@ async function onMessage(message: Message, sender: { tab?: { id?: number; url?: 
     case 'popup:command':
       return runCommand(message.command, message.tabId);
     case 'popup:show': {
-      const show: AnnotatorCommand = { type: 'annotator:show', index: message.index };
+      const show: AnnotatorCommand = { type: 'annotator:show', id: message.id };
       await browser.tabs.sendMessage(message.tabId, show).catch(() => undefined);
       return;
     }
@@ -96,6 +109,11 @@ export default defineBackground(() => {
       const tabId = tab?.id ?? (await browser.tabs.query({ active: true, currentWindow: true }))[0]?.id;
       await runCommand(command, tabId);
     })();
+  });
+
+  disabledSitesItem.watch((now, before) => {
+    const on = new Set(Array.isArray(now) ? now : []);
+    void lookAgain(new Set((Array.isArray(before) ? before : []).filter((site) => !on.has(site))));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

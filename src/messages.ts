@@ -13,7 +13,8 @@ export type DetectorResult = {
 
 /** One mention as the popup, the badge and the export see it. */
 export type MentionSummary = {
-  index: number;
+  /** Stable across rescans (the mention's quote and its context): what "Show" and the exports refer to. */
+  id: string;
   kind: 'figure' | 'remark';
   text: string;
   subject?: string;
@@ -50,10 +51,10 @@ export type CommandName = 'toggle-highlights' | 'next-mention';
 /** From the popup: run a command for a tab (the same as the keyboard shortcut). */
 export type PopupCommand = { type: 'popup:command'; command: CommandName; tabId: number };
 /** From the popup's page list: scroll to a mention and open its card. */
-export type ShowMention = { type: 'popup:show'; tabId: number; index: number };
+export type ShowMention = { type: 'popup:show'; tabId: number; id: string };
 
 /** From the background to the annotator in a tab. */
-export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; index: number };
+export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
 
 export type Message = DetectorResult | AnnotatorReport | PopupCommand | ShowMention;
 

@@ -30,6 +30,18 @@ export const highlightsEnabledItem = storage.defineItem<boolean>('local:highligh
 /** Sites where Treasury Lens does nothing at all (the detector bails out before reading the page). */
 export const disabledSitesItem = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
 
+/**
+ * How a card opens: `hover` (hover with intent, or a click), `click` (only a click, a tap or the keyboard),
+ * or `auto`: click on touch screens (no hover there), hover with a mouse.
+ */
+export const CARD_OPEN_MODES = ['auto', 'hover', 'click'] as const;
+export type CardOpenMode = (typeof CARD_OPEN_MODES)[number];
+export const cardOpenModeItem = storage.defineItem<CardOpenMode>('local:cardOpenMode', { fallback: 'auto' });
+
+export async function cardOpenMode(): Promise<CardOpenMode> {
+  return sanitized('cardOpenMode', z.enum(CARD_OPEN_MODES), await cardOpenModeItem.getValue(), 'auto');
+}
+
 export async function highlightsEnabled(): Promise<boolean> {
   return sanitized('highlightsEnabled', z.boolean(), await highlightsEnabledItem.getValue(), true);
 }

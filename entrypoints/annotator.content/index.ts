@@ -11,11 +11,17 @@ export default defineContentScript({
   // The card brings its own CSS into its shadow root (card.ts); nothing is injected into the page.
   cssInjectionMode: 'manual',
   async main(ctx) {
-    // A second injection into the same document (e.g. after a bfcache restore) reuses the first.
+    // A second injection into the same document (e.g. after a bfcache restore) reuses the first, unless
+    // that one has stopped (the site was turned off, then on again).
     const g = globalThis as { __treasuryLensAnnotator?: Annotator };
-    if (g.__treasuryLensAnnotator) return;
+    if (g.__treasuryLensAnnotator && !g.__treasuryLensAnnotator.stopped) return;
     const ds = buildDataset(bundledDataset);
-    const annotator = new Annotator({
+    const onMessage = (message: unknown) => {
+      const m = message as AnnotatorCommand;
+      if (m?.type === 'annotator:command' || m?.type === 'annotator:show') return annotator.command(m).then(() => true);
+      return undefined;
+    };
+    const annotator: Annotator = new Annotator({
       ctx,
       ds,
       uiLang: browser.i18n.getUILanguage(),
@@ -25,16 +31,13 @@ export default defineContentScript({
           // The background restarts on its own; the next scan reports again.
         });
       },
+      stopped: () => {
+        browser.runtime.onMessage.removeListener(onMessage);
+        if (g.__treasuryLensAnnotator === annotator) delete g.__treasuryLensAnnotator;
+      },
     });
     g.__treasuryLensAnnotator = annotator;
-    ctx.onInvalidated(() => {
-      delete g.__treasuryLensAnnotator;
-    });
-    browser.runtime.onMessage.addListener((message: unknown) => {
-      const m = message as AnnotatorCommand;
-      if (m?.type === 'annotator:command' || m?.type === 'annotator:show') return annotator.command(m).then(() => true);
-      return undefined;
-    });
+    browser.runtime.onMessage.addListener(onMessage);
     await annotator.start();
   },
 });

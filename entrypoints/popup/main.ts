@@ -67,7 +67,7 @@ function renderMentions(tabId: number, state: TabState | undefined) {
     show.textContent = t('popupShow');
     show.setAttribute('aria-label', `${t('popupShow')}: ${m.text.slice(0, 80)}`);
     show.addEventListener('click', () => {
-      const message: ShowMention = { type: 'popup:show', tabId, index: m.index };
+      const message: ShowMention = { type: 'popup:show', tabId, id: m.id };
       void browser.runtime.sendMessage(message);
     });
     li.append(text, show, verdict);

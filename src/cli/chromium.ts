@@ -4,7 +4,7 @@
  * extra download, and `--load-extension` works in it.
  */
 import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright';
@@ -98,6 +98,12 @@ export type LaunchOptions = {
   headless: boolean;
   /** Page size; `null` lets a headed window size itself. Defaults to 1280×800. */
   viewport?: { width: number; height: number } | null;
+  /** A phone: touch events, no hover, a mobile viewport (the browser tests' touch screen). */
+  touch?: boolean;
+  /** CSS pixels per device pixel: 2 with a halved viewport is what 200 % page zoom lays out. */
+  deviceScaleFactor?: number;
+  /** The browser's default font size setting, px (16 unless set). */
+  defaultFontSize?: number;
 };
 
 export type LaunchedExtension = {
@@ -119,6 +125,9 @@ export async function launchWithExtension({
   extensionDir,
   headless,
   viewport = { width: 1280, height: 800 },
+  touch = false,
+  deviceScaleFactor,
+  defaultFontSize,
 }: LaunchOptions): Promise<LaunchedExtension> {
   const dir = resolve(extensionDir);
   if (!existsSync(join(dir, 'manifest.json'))) {
@@ -126,12 +135,19 @@ export async function launchWithExtension({
   }
   const executablePath = findChromium();
   const userDataDir = mkdtempSync(join(tmpdir(), 'treasury-lens-profile-'));
+  if (defaultFontSize) {
+    // The profile's own preference, exactly what Settings › Appearance › Font size writes.
+    mkdirSync(join(userDataDir, 'Default'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Default/Preferences'), JSON.stringify({ webkit: { webprefs: { default_font_size: defaultFontSize } } }));
+  }
   let context: BrowserContext;
   try {
     context = await chromium.launchPersistentContext(userDataDir, {
       executablePath,
       headless,
       viewport,
+      ...(touch ? { hasTouch: true, isMobile: true } : {}),
+      ...(deviceScaleFactor ? { deviceScaleFactor } : {}),
       args: chromiumArgs(dir),
     });
   } catch (error) {

@@ -84,7 +84,7 @@ function formatReport(report: DemoReport): string[] {
     `Detector:  ${state.hit ? 'matched — the page is about the topic' : 'no match — the page is not about the topic'}`,
     `Time:      ${state.detectorMs.toFixed(2)} ms for the trigger test${state.annotatorMs !== undefined ? `, ${state.annotatorMs.toFixed(1)} ms to annotate` : ''}`,
     `Found:     ${state.count ?? 0} highlighted mention(s)`,
-    ...(state.mentions ?? []).map((m) => `  ${String(m.index + 1).padStart(2)}. ${describe(m)}`),
+    ...(state.mentions ?? []).map((m, i) => `  ${String(i + 1).padStart(2)}. ${describe(m)}`),
   ];
 }
 

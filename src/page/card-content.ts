@@ -5,11 +5,15 @@
  * and attribute values; nothing here parses HTML. Every fact, figure and quote comes from the dataset;
  * this file holds only the templates (through i18n) and the rules that pick among the data.
  *
- * `data-part` names are a contract with the browser tests and the annotator: card (the root),
- * heading, page-says, official, range, verdict, definition, said, remark, clarification,
- * clarification-line, sources, dataset, why, close.
+ * The card is compact first: the heading, the verdict in a line or two, and (on pages about the remarks)
+ * one line on the clarification. "Details" opens the rest. What a card says depends on the page as a
+ * whole too (`CardPage`): a figure card on a page that reports no remark says nothing of the remarks.
+ *
+ * `data-part` names are a contract with the browser tests and the annotator: card (the root), compact,
+ * details, heading, page-says, official, range, verdict, definition, said, remark, clarification,
+ * clarification-line, sources, dataset, why, pin, close.
  */
-import { EVENT_KIND_OF_REMARK } from '../data/kinds';
+import { EVENT_KIND_OF_REMARK, SERIES_BY_NAME, SUBJECT_SERIES, type FigureSeries, type HolderId } from '../data/kinds';
 import type { Claim, Quote, Source, TimelineEvent } from '../data/schema';
 import type { FigureMention, Mention, RemarkMention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
@@ -34,6 +38,7 @@ const ICON_PATHS = {
   question: 'M9.3 9.2a2.8 2.8 0 1 1 4 2.5c-.8.4-1.3 1-1.3 1.9v.6M12 17.3v.2',
   alert: 'M12 6.5v7M12 17.3v.2',
   close: 'M6.5 6.5l11 11M17.5 6.5l-11 11',
+  pin: 'M9 4.5h6M10 4.5v6l-3 3.5h10l-3-3.5v-6M12 14v5.5',
 } as const;
 type IconName = keyof typeof ICON_PATHS;
 
@@ -79,6 +84,12 @@ const REMARK_VERDICT = {
 } as const satisfies Partial<Record<RemarkMention['verdict']['status'], { label: MessageKey; icon: IconName; tone: string }>>;
 
 let headingIds = 0;
+
+/** What the card may say about the page as a whole. */
+export type CardPage = {
+  /** The page reports one of the statements: its cards may speak of the clarification. */
+  aboutRemarks: boolean;
+};
 
 // ------------------------------------------------------------------ DOM helpers
 
@@ -140,22 +151,21 @@ function num(doc: Document, text: string): HTMLElement {
 
 // ------------------------------------------------------------------ data helpers
 
-function holderName(ds: Dataset, holder: 'japan' | 'china', lang: Lang): string {
+function holderName(ds: Dataset, holder: HolderId, lang: Lang): string {
   const series = ds.raw.holdings.series.find((s) => s.id === holder);
   return series ? series.name[lang] : holder;
 }
 
-type Series = FigureVerdict['series'];
+type Series = FigureSeries;
 
+/** "Japan's U.S. Treasury holdings", "Japan's total foreign reserves": the series' kind and holder, named. */
 function seriesName(ds: Dataset, series: Series, lang: Lang): string {
-  if (series === 'japan_reserves_total') return t(lang, 'cardSeriesReserves', holderName(ds, 'japan', lang));
-  return t(lang, 'cardSeriesHoldings', holderName(ds, series === 'china_treasury_holdings' ? 'china' : 'japan', lang));
+  const { kind, holder } = SERIES_BY_NAME[series];
+  return t(lang, kind === 'reserves' ? 'cardSeriesReserves' : 'cardSeriesHoldings', holderName(ds, holder, lang));
 }
 
 function seriesOfSubject(subject: FigureMention['subject']): Series | undefined {
-  if (subject === 'japan_treasury_holdings' || subject === 'china_treasury_holdings') return subject;
-  if (subject === 'japan_fx_reserves') return 'japan_reserves_total';
-  return undefined;
+  return subject === 'other' ? undefined : SUBJECT_SERIES[subject].series;
 }
 
 function claimById(ds: Dataset, id: string | undefined): Claim | undefined {
@@ -283,57 +293,34 @@ function lineFor(ds: Dataset, lang: Lang, mention: Mention): Line | undefined {
   return ev ? { ev, quote: pickQuote(ev, lang, 'short', '', new Set()) } : undefined;
 }
 
-/**
- * The clarification line every card carries. On its own it names the clarification, its date and
- * place; nested in a block about the same event (which already says what it is) only date and place.
- */
-function lineElement(doc: Document, lang: Lang, line: Line, sources: SourceList, nested: boolean): HTMLElement {
+/** The one line on the later clarification: when, and its most direct words (the details say where). */
+function lineElement(doc: Document, lang: Lang, line: Line, sources: SourceList): HTMLElement {
   const { ev, quote } = line;
   sources.add(quote?.sources ?? ev.sources);
-  const label = t(lang, nested ? 'cardWhenWhere' : 'cardClarificationLine', eventDate(ev, lang), ev.place[lang]);
   return h(
     doc,
     'p',
-    { class: nested ? 'clarification-line nested' : 'clarification-line', 'data-part': 'clarification-line', 'data-event': ev.id },
-    h(doc, 'span', { class: 'label' }, label),
+    { class: 'clarification-line', 'data-part': 'clarification-line', 'data-event': ev.id },
+    h(doc, 'span', { class: 'label' }, t(lang, 'cardLineClarified', eventDate(ev, lang))),
     ' ',
-    quote
-      ? h(doc, 'span', { class: 'quote-inline', lang: quote.lang !== lang ? quote.lang : undefined }, nested ? quote.text : t(lang, 'cardQuoted', quote.text))
-      : ev.title[lang],
-    nested && quote && h(doc, 'span', { class: 'attribution' }, attribution(lang, quote)),
+    quote ? h(doc, 'span', { class: 'quote-inline', lang: quote.lang !== lang ? quote.lang : undefined }, t(lang, 'cardQuoted', quote.text)) : ev.title[lang],
   );
 }
 
-/**
- * A statement on record: label, date and place, and one quote (the summary when none is quoted).
- * When it is the clarification the card's line quotes, the line is that date, place and quote.
- */
-function statement(
-  doc: Document,
-  lang: Lang,
-  part: string,
-  label: MessageKey,
-  ev: TimelineEvent,
-  context: string,
-  used: Set<Quote>,
-  sources: SourceList,
-  line: (Line & { placed?: boolean }) | undefined,
-): HTMLElement {
-  const withLine = line && !line.placed && line.ev.id === ev.id;
-  // With the line inside, the block already quotes the event: one quote per statement is enough.
-  const q = withLine && line.quote ? undefined : pickQuote(ev, lang, 'full', context, used);
+/** A statement on record: label, date and place, and one quote (the summary when none is quoted). */
+function statement(doc: Document, lang: Lang, part: string, label: MessageKey, ev: TimelineEvent, context: string, used: Set<Quote>, sources: SourceList): HTMLElement {
+  const q = pickQuote(ev, lang, 'full', context, used);
   if (q) {
     used.add(q);
     sources.add(q.sources);
   }
-  if (withLine) line.placed = true;
   return h(
     doc,
     'section',
     { class: 'statement', 'data-part': part, 'data-event': ev.id },
     h(doc, 'h3', { class: 'label' }, t(lang, label)),
-    withLine ? lineElement(doc, lang, line, sources, true) : h(doc, 'p', { class: 'when' }, t(lang, 'cardWhenWhere', eventDate(ev, lang), ev.place[lang])),
-    q ? quoteBlock(doc, lang, q) : !withLine && h(doc, 'p', {}, ev.summary[lang]),
+    h(doc, 'p', { class: 'when' }, t(lang, 'cardWhenWhere', eventDate(ev, lang), ev.place[lang])),
+    q ? quoteBlock(doc, lang, q) : h(doc, 'p', {}, ev.summary[lang]),
   );
 }
 
@@ -388,7 +375,7 @@ function footer(doc: Document, ds: Dataset, lang: Lang, why: Node[][]): HTMLElem
       ...why.map((nodes) => para(doc, {}, nodes)),
       para(doc, {}, [doc.createTextNode(t(lang, 'cardWhyLocal'))]),
     ),
-    h(doc, 'p', { class: 'dataset', 'data-part': 'dataset' }, t(lang, 'cardDataset', meta.datasetVersion, formatDate(lang, meta.compiledOn))),
+    h(doc, 'p', { class: 'dataset', 'data-part': 'dataset' }, `${t(lang, 'extName')} · ${t(lang, 'cardDataset', meta.datasetVersion, formatDate(lang, meta.compiledOn))}`),
   );
 }
 
@@ -428,8 +415,8 @@ const dollarStatus = (v: FigureVerdict) => effectiveStatus(v);
 /** The sources of the published value a figure matched, when that was an earlier vintage of the month. */
 function vintageSources(ds: Dataset, v: FigureVerdict): string[] {
   const m = v.matched;
-  if (!m || m.vintage === 'latest' || v.series === 'japan_reserves_total') return [];
-  const holder = v.series === 'china_treasury_holdings' ? 'china' : 'japan';
+  const { kind, holder } = SERIES_BY_NAME[v.series];
+  if (!m || m.vintage === 'latest' || kind === 'reserves') return [];
   const obs = ds.holdingByMonth.get(holder)?.get(m.month);
   const vintage = obs?.earlier?.find((e) => e.kind === m.vintage && e.released === m.released);
   return vintage?.sources ?? [];
@@ -442,7 +429,11 @@ function vintageNote(doc: Document, lang: Lang, v: FigureVerdict): HTMLElement |
   return para(doc, { class: 'note', 'data-note': `matches_${m.vintage}` }, rich(doc, lang, key, formatDate(lang, m.released), usd(doc, lang, m.valueUsd), usd(doc, lang, v.official.valueUsd)));
 }
 
-function figureVerdict(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, v: FigureVerdict): HTMLElement {
+/**
+ * The verdict in a line or two for the compact card (its status, what the figure really is, the official
+ * figure), and in full sentences with its notes and correction for the details.
+ */
+function figureVerdict(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, v: FigureVerdict): { verdict: HTMLElement; notes: HTMLElement[] } {
   const subject = seriesName(ds, v.series, lang);
   const claim = claimById(ds, v.claim);
   const otherSeries = claim?.detect?.type === 'figure_confusion' ? claim.detect.matchesSeries : undefined;
@@ -486,22 +477,26 @@ function figureVerdict(doc: Document, ds: Dataset, lang: Lang, f: FigureMention,
       lines.push(sentence('cardVerdictUnchecked', ...official(v.official)));
       break;
   }
+  const notes: Array<HTMLElement | undefined> = [];
   if (f.typo) {
-    lines.push(
+    notes.push(
       para(doc, { class: 'note', 'data-note': f.typo.note }, rich(doc, lang, 'cardVerdictTypo', t(lang, 'cardQuoted', f.text), usd(doc, lang, f.valueUsd ?? v.official.valueUsd))),
     );
   }
-  lines.push(vintageNote(doc, lang, v));
+  notes.push(vintageNote(doc, lang, v), claim && correction(doc, lang, claim, false));
 
   const { label, icon: iconName } = STATUS[v.status];
-  return h(
-    doc,
-    'div',
-    { class: 'verdict', 'data-part': 'verdict', 'data-status': v.status },
-    statusBadge(doc, t(lang, label), iconName),
-    ...lines,
-    claim && correction(doc, lang, claim, true),
-  );
+  const compact: Array<HTMLElement | undefined> = [];
+  if (v.status === 'confusion' && v.matched) compact.push(sentence('cardCompactConfusion', otherSeries ? seriesName(ds, otherSeries, lang) : '', usd(doc, lang, v.matched.valueUsd)));
+  else if (v.status === 'outdated' && v.matched) compact.push(sentence('cardCompactOutdated', ...official(v.matched)));
+  else if (v.status === 'conversion') compact.push(lines[1]?.cloneNode(true) as HTMLElement | undefined);
+  const shown = v.status === 'consistent' && v.matched && v.matched.month !== v.refMonth ? v.matched : v.official;
+  const shownMonth = h(doc, 'span', { class: 'nowrap' }, formatMonth(lang, shown.month, { abbreviated: true }));
+  compact.push(v.measure === 'change' ? sentence('cardOfficialChange', usd(doc, lang, shown.valueUsd), shownMonth) : sentence('cardCompactOfficial', shownMonth, usd(doc, lang, shown.valueUsd)));
+  return {
+    verdict: h(doc, 'div', { class: 'verdict', 'data-part': 'verdict', 'data-status': v.status }, statusBadge(doc, t(lang, label), iconName), ...compact),
+    notes: [h(doc, 'div', { class: 'verdict-detail', 'data-part': 'verdict-detail' }, ...lines), ...notes.filter((n): n is HTMLElement => !!n)],
+  };
 }
 
 function officialPart(doc: Document, ds: Dataset, lang: Lang, v: FigureVerdict): HTMLElement {
@@ -535,21 +530,24 @@ function rangePart(doc: Document, lang: Lang, v: FigureVerdict): HTMLElement {
     { class: 'fact', 'data-part': 'range', 'data-from': v.range.from, 'data-to': v.range.to },
     h(doc, 'p', { class: 'label' }, t(lang, 'cardRangeLabel', short(v.range.from), short(v.range.to))),
     para(doc, { class: 'range' }, rich(doc, lang, 'cardRangeValue', usd(doc, lang, min.valueUsd), short(min.month), usd(doc, lang, max.valueUsd), short(max.month))),
+    h(doc, 'p', { class: 'basis' }, t(lang, 'cardRangeNote')),
   );
 }
 
 function definitionPart(doc: Document, ds: Dataset, lang: Lang, series: Series): HTMLElement {
-  const text = series === 'japan_reserves_total' ? ds.raw.reserves.definition[lang] : ds.raw.holdings.definition[lang];
+  const text = SERIES_BY_NAME[series].kind === 'reserves' ? ds.raw.reserves.definition[lang] : ds.raw.holdings.definition[lang];
   return h(doc, 'details', { class: 'definition', 'data-part': 'definition' }, h(doc, 'summary', {}, t(lang, 'cardDefinitionLabel')), h(doc, 'p', {}, text));
 }
 
-function figureCard(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, headingId: string): { root: HTMLElement; status: string } {
+/** A card's two parts: what shows at once, and what "Details" opens. */
+type Parts = { compact: Node[]; details: Node[] };
+
+function figureCard(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, page: CardPage, headingId: string): Parts & { status: string } {
   const v = f.verdict;
   const series = v?.series ?? seriesOfSubject(f.subject);
   const sources = new SourceList();
-  const root = h(doc, 'div', { class: 'body' });
-  root.append(
-    h(doc, 'h2', { class: 'heading', id: headingId, 'data-part': 'heading', tabindex: '-1' }, series ? seriesName(ds, series, lang) : t(lang, 'extName')),
+  const compact: Node[] = [h(doc, 'h2', { class: 'heading', id: headingId, 'data-part': 'heading', tabindex: '-1' }, series ? seriesName(ds, series, lang) : t(lang, 'extName'))];
+  const details: Node[] = [
     h(
       doc,
       'p',
@@ -558,35 +556,35 @@ function figureCard(doc: Document, ds: Dataset, lang: Lang, f: FigureMention, he
       ' ',
       h(doc, 'span', { class: 'page-text' }, t(lang, 'cardQuoted', f.text)),
     ),
-  );
+  ];
   if (v) {
     sources.add(v.sources);
     sources.add(vintageSources(ds, v));
     const claim = claimById(ds, v.claim);
     if (claim) sources.add(claim.sources);
-    root.append(
-      figureVerdict(doc, ds, lang, f, v),
-      h(doc, 'div', { class: 'facts' }, officialPart(doc, ds, lang, v), rangePart(doc, lang, v)),
-    );
+    const { verdict, notes } = figureVerdict(doc, ds, lang, f, v);
+    compact.push(verdict);
+    details.push(...notes, h(doc, 'div', { class: 'facts' }, officialPart(doc, ds, lang, v), rangePart(doc, lang, v)));
   }
   // Other known claims the sentence makes about this figure ("the largest creditor", "the government holds").
   for (const claim of (f.claims ?? []).filter((id) => id !== v?.claim).map((id) => claimById(ds, id)).filter((c): c is Claim => !!c)) {
-    root.append(claimVerdict(doc, lang, claim, 'claim'));
+    details.push(claimVerdict(doc, lang, claim, 'claim'));
     sources.add(claim.sources);
   }
-  if (series) root.append(definitionPart(doc, ds, lang, series));
-  const line = lineFor(ds, lang, f);
-  if (line) root.append(lineElement(doc, lang, line, sources, false));
-  root.append(sourcesPart(doc, ds, lang, sources));
+  if (series) details.push(definitionPart(doc, ds, lang, series));
+  // The clarification only where the page is about the remarks: elsewhere it would explain nothing.
+  const line = page.aboutRemarks ? lineFor(ds, lang, f) : undefined;
+  if (line) compact.push(lineElement(doc, lang, line, sources));
+  details.push(sourcesPart(doc, ds, lang, sources));
   const why = series ? [rich(doc, lang, 'cardWhyFigure', seriesName(ds, series, lang))] : [];
-  root.append(footer(doc, ds, lang, why));
-  return { root, status: v?.status ?? 'unchecked' };
+  details.push(footer(doc, ds, lang, why));
+  return { compact, details, status: v?.status ?? 'unchecked' };
 }
 
 // ------------------------------------------------------------------ remarks
 
 /** A known claim the page repeats, with its verdict and correction: the verdict of a remark card, or an extra part of a figure card. */
-function claimVerdict(doc: Document, lang: Lang, claim: Claim, part: 'verdict' | 'claim' = 'verdict'): HTMLElement {
+function claimVerdict(doc: Document, lang: Lang, claim: Claim, part: 'verdict' | 'claim' = 'verdict', withCorrection = true): HTMLElement {
   const cv = CLAIM_VERDICT[claim.verdict];
   return h(
     doc,
@@ -595,7 +593,7 @@ function claimVerdict(doc: Document, lang: Lang, claim: Claim, part: 'verdict' |
     h(doc, 'p', { class: 'label' }, t(lang, 'cardClaimLabel')),
     h(doc, 'p', { class: 'claim' }, t(lang, 'cardQuoted', claim.claim[lang])),
     statusBadge(doc, t(lang, 'cardClaimVerdict', t(lang, cv.label)), cv.icon),
-    correction(doc, lang, claim, false),
+    withCorrection && correction(doc, lang, claim, false),
   );
 }
 
@@ -629,25 +627,24 @@ function cueLine(doc: Document, lang: Lang, r: RemarkMention): Node[] | undefine
   return rich(doc, lang, 'cardWhyCues', text);
 }
 
-function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, headingId: string): { root: HTMLElement; verdict?: ClaimVerdict } {
+function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, headingId: string): Parts & { verdict?: ClaimVerdict } {
   const kind = REMARK_KIND[r.remark];
   const ev = r.events.map((id) => ds.events.get(id)).find((e): e is TimelineEvent => !!e);
   // Unsure: the card names neither statement with confidence, and shows both with their dates.
   const other = r.unsure && r.alternative ? eventOfKind(ds, r.alternative) : undefined;
   const sources = new SourceList();
-  const root = h(doc, 'div', { class: 'body' });
   const claims = r.claims.map((id) => claimById(ds, id)).filter((c): c is Claim => !!c);
-
-  root.append(
+  const compact: Node[] = [
     h(
       doc,
       'h2',
       { class: 'heading', id: headingId, 'data-part': 'heading', tabindex: '-1' },
       ev && other ? t(lang, 'cardHeadingUnsure', ev.actor[lang]) : ev ? t(lang, kind.heading, ev.actor[lang], eventDate(ev, lang)) : t(lang, 'extName'),
     ),
-  );
+  ];
+  const details: Node[] = [];
   if (ev && other && r.alternative) {
-    root.append(
+    compact.push(
       h(
         doc,
         'p',
@@ -656,57 +653,61 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
       ),
     );
   }
-
-  // The line quotes the clarification most directly; statement blocks quote other words.
-  const line: (Line & { placed?: boolean }) | undefined = lineFor(ds, lang, r);
-  const used = new Set<Quote>(line?.quote ? [line.quote] : []);
-  const block = (part: string, label: MessageKey, e: TimelineEvent) => statement(doc, lang, part, label, e, r.text, used, sources, line);
-
-  // A known claim the sentence repeats is what the reader most needs: it comes first.
+  // A known claim the sentence repeats is what the reader most needs: its verdict comes first.
   for (const claim of claims) {
-    root.append(claimVerdict(doc, lang, claim));
+    compact.push(claimVerdict(doc, lang, claim, 'verdict', false));
+    details.push(correction(doc, lang, claim, false));
     sources.add(claim.sources);
   }
   const record = remarkRecordVerdict(doc, lang, r, ev);
-  if (record) root.append(record);
+  if (record) compact.push(record);
+
+  // One line on the clarification: what it said, or for the clarification itself, what it explains.
+  const line = lineFor(ds, lang, r);
+  const used = new Set<Quote>(line?.quote ? [line.quote] : []);
+  if (!other && r.remark === 'clarification') {
+    const clarified = ev?.clarifies ? ds.events.get(ev.clarifies) : undefined;
+    if (clarified) compact.push(h(doc, 'p', { class: 'clarification-line', 'data-part': 'clarification-line', 'data-event': clarified.id }, t(lang, 'cardLineClarifies', eventDate(clarified, lang), clarified.place[lang])));
+  } else if (line) {
+    compact.push(lineElement(doc, lang, line, sources));
+  }
+
+  const block = (part: string, label: MessageKey, e: TimelineEvent) => statement(doc, lang, part, label, e, r.text, used, sources);
   if (ev && other && r.alternative) {
-    root.append(block('said', kind.said, ev), block('said', REMARK_KIND[r.alternative].said, other));
+    details.push(block('said', kind.said, ev), block('said', REMARK_KIND[r.alternative].said, other));
   } else if (ev) {
-    root.append(block('said', kind.said, ev));
-    if (r.remark === 'card_remark') {
-      const clar = (r.clarifiedBy ? ds.events.get(r.clarifiedBy) : undefined) ?? (ev.clarifiedBy ? ds.events.get(ev.clarifiedBy) : undefined);
-      if (clar) root.append(block('clarification', 'cardClarificationLabel', clar));
-    } else if (r.remark === 'clarification') {
+    details.push(block('said', kind.said, ev));
+    if (r.remark === 'clarification') {
       const clarified = ev.clarifies ? ds.events.get(ev.clarifies) : undefined;
-      if (clarified) root.append(block('clarification', 'cardClarifiedLabel', clarified));
+      if (clarified) details.push(block('clarification', 'cardClarifiedLabel', clarified));
     } else {
-      const clar = laterClarification(ds, r);
-      const remark = clarifiedRemark(ds, clar);
-      if (remark && remark.id !== ev.id) root.append(block('remark', 'cardLaterRemarkLabel', remark));
-      if (clar && clar.id !== ev.id) root.append(block('clarification', 'cardClarificationLabel', clar));
+      // The remark and its clarification in full: the line above gives only the clarification's gist.
+      const remark = r.remark === 'earlier_dismissal' ? clarifiedRemark(ds, line?.ev) : undefined;
+      if (remark && remark.id !== ev.id) details.push(block('remark', 'cardLaterRemarkLabel', remark));
+      if (line && line.ev.id !== ev.id) details.push(block('clarification', 'cardClarificationLabel', line.ev));
     }
   }
   if (ev) sources.add(ev.sources);
   if (other) sources.add(other.sources);
-  if (line && !line.placed) root.append(lineElement(doc, lang, line, sources, false));
-  root.append(sourcesPart(doc, ds, lang, sources));
+  details.push(sourcesPart(doc, ds, lang, sources));
 
   const why: Node[][] = [];
   if (ev && !other) why.push(rich(doc, lang, 'cardWhyRemark', ev.actor[lang], t(lang, kind.noun), eventDate(ev, lang), ev.place[lang]));
   const cues = cueLine(doc, lang, r);
   if (cues) why.push(cues);
   for (const claim of claims) why.push(rich(doc, lang, 'cardWhyClaim', t(lang, 'cardQuoted', claim.claim[lang])));
-  root.append(footer(doc, ds, lang, why));
-  return { root, verdict: claims[0]?.verdict };
+  details.push(footer(doc, ds, lang, why));
+  return { compact, details, verdict: claims[0]?.verdict };
 }
 
 // ------------------------------------------------------------------ the card
 
 /**
  * The whole card for one mention, ready to be placed in the shadow root: a non-modal dialog labelled
- * by its heading, with a close button (its click handler is the caller's).
+ * by its heading, with pin and close buttons (their handlers are the caller's), the compact part, and
+ * the details behind a disclosure.
  */
-export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, lang: Lang): HTMLElement {
+export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, lang: Lang, page: CardPage): HTMLElement {
   const headingId = `treasury-lens-card-heading-${++headingIds}`;
   const card = h(doc, 'section', {
     class: 'card',
@@ -718,26 +719,25 @@ export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, l
     dir: 'ltr',
     'data-kind': mention.kind,
   });
-  const top = h(
-    doc,
-    'div',
-    { class: 'top' },
-    h(doc, 'span', { class: 'brand' }, t(lang, 'extName')),
-    h(doc, 'button', { type: 'button', class: 'close', 'data-part': 'close', 'aria-label': t(lang, 'cardClose'), title: t(lang, 'cardClose') }, icon(doc, 'close')),
-  );
-  card.append(top);
+  const button = (part: 'pin' | 'close', label: MessageKey, iconName: IconName, extra: Record<string, string> = {}) =>
+    h(doc, 'button', { type: 'button', class: `tool ${part}`, 'data-part': part, 'aria-label': t(lang, label), title: t(lang, label), ...extra }, icon(doc, iconName));
+  const parts = mention.kind === 'figure' ? figureCard(doc, ds, lang, mention, page, headingId) : remarkCard(doc, ds, lang, mention, headingId);
+  // The heading shares its row with the pin and close buttons (reading order: heading, pin, close).
+  const [heading, ...compact] = parts.compact;
+  card.append(h(doc, 'div', { class: 'top' }, heading, h(doc, 'span', { class: 'tools' }, button('pin', 'cardPin', 'pin', { 'aria-pressed': 'false' }), button('close', 'cardClose', 'close'))));
   if (mention.kind === 'figure') {
-    const { root, status } = figureCard(doc, ds, lang, mention, headingId);
-    card.setAttribute('data-status', status);
-    card.append(root);
+    card.setAttribute('data-status', (parts as { status: string }).status);
   } else {
-    const { root, verdict } = remarkCard(doc, ds, lang, mention, headingId);
     card.setAttribute('data-status', 'remark');
+    const verdict = (parts as { verdict?: ClaimVerdict }).verdict;
     if (verdict) {
       card.setAttribute('data-verdict', verdict);
       card.setAttribute('data-tone', CLAIM_VERDICT[verdict].tone);
     }
-    card.append(root);
   }
+  card.append(
+    h(doc, 'div', { class: 'body compact', 'data-part': 'compact' }, ...compact),
+    h(doc, 'details', { class: 'more-details', 'data-part': 'details' }, h(doc, 'summary', {}, t(lang, 'cardDetails')), h(doc, 'div', { class: 'body' }, ...parts.details)),
+  );
   return card;
 }

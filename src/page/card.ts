@@ -9,14 +9,19 @@
  *
  * Behaviour (WCAG 1.4.13; a popover with links, not a tooltip): hoverable (the annotator keeps it open
  * while `onHoverChange` says the pointer is on it), dismissible with Escape from the card or the page,
- * persistent until then. Opened from the keyboard, it takes focus and gives it back when it closes.
+ * persistent until then, and it can be pinned open. Opened from the keyboard, it takes focus on its first
+ * control, keeps Tab inside itself while it has focus (a highlight is not an element, so the page's tab
+ * order has no place for it), and gives focus back when it closes.
+ *
+ * Placement: below or above the mention's line, else beside it; never over the line itself. Type
+ * follows the reader's default font size (a larger default font makes a larger card), not the page's.
  */
-import { autoUpdate, computePosition, flip, hide as hideWhenDetached, inline, offset, shift, size, type VirtualElement } from '@floating-ui/dom';
+import { autoUpdate, computePosition, flip, hide as hideWhenDetached, offset, shift, size, type Placement, type VirtualElement } from '@floating-ui/dom';
 import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/content-script-ui/shadow-root';
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
-import { buildCardContent } from './card-content';
+import { buildCardContent, type CardPage } from './card-content';
 import type { Lang } from './i18n';
 import { OWN_UI_ATTR } from './text-blocks';
 // Inlined as a string (Vite `?inline`) and passed to the shadow root: no CSS file to fetch, so it works
@@ -28,24 +33,41 @@ export const CARD_TAG = 'treasury-lens-card';
 /** Gap between the mention and the card, and the margin kept from the viewport's edges, in px. */
 const OFFSET_PX = 8;
 const VIEWPORT_PADDING_PX = 8;
-/** The card never grows taller than this, even with room to spare. */
+/** The card never grows taller than this, even with room to spare; with less room its content scrolls. */
 const MAX_HEIGHT_PX = 560;
-/** Below this height the card would be too cramped to read; it may then cover the line instead. */
-const MIN_HEIGHT_PX = 160;
+/** Where the card goes, in order of preference: under the line, over it, then beside it. */
+const FALLBACK_PLACEMENTS = ['top-start', 'right-start', 'left-start'] as const;
+/** The default font size the card's px sizes are designed at. */
+const DESIGN_FONT_PX = 16;
+/** What can take focus inside the card, in its reading order. */
+const FOCUSABLE = 'button, summary, a[href]';
 
 export type Theme = 'light' | 'dark';
+export type { CardPage };
+
+export type CardTarget = {
+  /** The mention's stable id: showing the same id again keeps the card as it is (its details, its focus). */
+  id: string;
+  mention: Mention;
+  range: Range;
+  page: CardPage;
+  /** The pointer position: the card goes by the line under it (else by the mention's first line). */
+  point?: { x: number; y: number };
+};
 
 export interface Card {
-  /** Shows the card for a mention anchored to its range; `point` is the pointer position for inline(). */
-  show(target: { mention: Mention; range: Range; point?: { x: number; y: number } }, opts?: { focus?: boolean }): void;
+  /** Shows the card for a mention anchored to its range. */
+  show(target: CardTarget, opts?: { focus?: boolean }): void;
   hide(opts?: { restoreFocus?: boolean }): void;
   isOpen(): boolean;
-  /** The mention shown, if open. */
-  current(): Mention | undefined;
+  /** Whether the reader pinned it open. */
+  isPinned(): boolean;
   /** Whether an event target/node is inside the card (for hover logic). */
   contains(node: EventTarget | null): boolean;
   /** Called when the pointer enters/leaves the card (the annotator keeps it open while hovered). */
   onHoverChange(cb: (hovered: boolean) => void): void;
+  /** Called when the reader clicks or taps inside the card: a card in use is no longer a passing hover. */
+  onEngage(cb: () => void): void;
   /** Called whenever the card closes, however it was closed (Escape, close button, focus leaving, hide()). */
   onHide(cb: () => void): void;
   setTheme(theme: Theme): void;
@@ -53,7 +75,7 @@ export interface Card {
   destroy(): void;
 }
 
-type Target = { mention: Mention; range: Range; point?: { x: number; y: number } };
+type Target = CardTarget;
 
 /** `el.matches(selector)`, false where the browser does not know the selector (`:modal` before Chrome 105). */
 function matchesSafely(el: Element, selector: string): boolean {
@@ -74,11 +96,50 @@ function contextElementOf(range: Range): Element | undefined {
   return node.nodeType === 1 ? (node as Element) : (node.parentElement ?? undefined);
 }
 
-function rangeReference(range: Range): VirtualElement {
+/** A range's line boxes, top to bottom: its client rects merged line by line. */
+function lineBoxes(range: Range): DOMRect[] {
+  const lines: DOMRect[] = [];
+  for (const r of Array.from(range.getClientRects())) {
+    if (!r.width && !r.height) continue;
+    const last = lines[lines.length - 1];
+    if (last && Math.abs(r.top - last.top) < Math.min(r.height, last.height) / 2) {
+      const left = Math.min(last.left, r.left);
+      const top = Math.min(last.top, r.top);
+      lines[lines.length - 1] = new DOMRect(left, top, Math.max(last.right, r.right) - left, Math.max(last.bottom, r.bottom) - top);
+    } else {
+      lines.push(DOMRect.fromRect(r));
+    }
+  }
+  return lines;
+}
+
+/** Which of the range's lines holds the point (the nearest one if none does); the first without a point. */
+function lineIndexAt(range: Range, point: { x: number; y: number } | undefined): number {
+  if (!point) return 0;
+  const lines = lineBoxes(range);
+  let best = 0;
+  let bestDistance = Infinity;
+  lines.forEach((line, i) => {
+    const d = point.y < line.top ? line.top - point.y : point.y > line.bottom ? point.y - line.bottom : 0;
+    if (d < bestDistance) [best, bestDistance] = [i, d];
+  });
+  return best;
+}
+
+/**
+ * Floating UI's reference: one line of the mention, the line the reader pointed at. A remark can be a
+ * whole paragraph; the card goes by the line being read, not below the paragraph. Measured anew each
+ * time, so it follows the line as the page scrolls or reflows.
+ */
+function lineReference(range: Range, lineIndex: number): VirtualElement {
   const contextElement = contextElementOf(range);
+  const line = () => {
+    const lines = lineBoxes(range);
+    return lines[Math.min(lineIndex, lines.length - 1)] ?? range.getBoundingClientRect();
+  };
   return {
-    getBoundingClientRect: () => range.getBoundingClientRect(),
-    getClientRects: () => range.getClientRects(),
+    getBoundingClientRect: line,
+    getClientRects: () => [line()],
     ...(contextElement ? { contextElement } : {}),
   };
 }
@@ -98,10 +159,16 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   let destroyed = false;
   let hovered = false;
   let focusMode = false;
+  let pinned = false;
   let returnFocus: HTMLElement | undefined;
   let stopAutoUpdate: (() => void) | undefined;
   let positionRun = 0;
   const hoverListeners: Array<(hovered: boolean) => void> = [];
+  const engageListeners: Array<() => void> = [];
+  /** The side the card opened on: kept while it shows the same mention, so opening its details does not make it jump. */
+  let placed: Placement | undefined;
+  /** Which line of the mention the card goes by. */
+  let lineIndex = 0;
   const hideListeners: Array<() => void> = [];
 
   const doc = document;
@@ -158,6 +225,9 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     for (const cb of hoverListeners) cb(value);
   };
 
+  floating.addEventListener('pointerdown', () => {
+    for (const cb of engageListeners) cb();
+  });
   floating.addEventListener('pointerenter', () => setHovered(true));
   floating.addEventListener('pointerleave', () => setHovered(false));
 
@@ -173,7 +243,38 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     if (el?.closest?.('[data-part="close"]')) {
       e.preventDefault();
       hide({ restoreFocus: true });
+    } else if (el?.closest?.('[data-part="pin"]')) {
+      e.preventDefault();
+      setPinned(!pinned);
     }
+  });
+
+  function setPinned(value: boolean): void {
+    pinned = value;
+    floating.querySelector('[data-part="pin"]')?.setAttribute('aria-pressed', String(value));
+    cardElement()?.toggleAttribute('data-pinned', value);
+  }
+
+  /** The card's controls that can take focus now (a closed disclosure's content cannot: only its summary). */
+  function focusables(): HTMLElement[] {
+    const shut = (el: Element) => {
+      for (let d = el.parentElement?.closest('details'); d; d = d.parentElement?.closest('details')) {
+        if (!(d as HTMLDetailsElement).open && !d.querySelector(':scope > summary')?.contains(el)) return true;
+      }
+      return false;
+    };
+    return Array.from(floating.querySelectorAll<HTMLElement>(FOCUSABLE)).filter((el) => !shut(el) && el.getClientRects().length > 0);
+  }
+
+  // Tab and Shift+Tab go round the card's controls while it has focus.
+  floating.addEventListener('keydown', (e) => {
+    if (e.key !== 'Tab' || e.defaultPrevented) return;
+    const items = focusables();
+    if (!items.length) return;
+    const at = items.indexOf(ui.shadow.activeElement as HTMLElement);
+    const next = e.shiftKey ? (at <= 0 ? items.length - 1 : at - 1) : at === items.length - 1 ? 0 : at + 1;
+    e.preventDefault();
+    items[next]!.focus();
   });
 
   // Opened from the keyboard, the card closes when focus moves on to the page (but not when the
@@ -181,7 +282,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   floating.addEventListener('focusout', () => {
     if (!focusMode) return;
     ctx.setTimeout(() => {
-      if (!open || !focusMode || !doc.hasFocus()) return;
+      if (!open || !focusMode || pinned || !doc.hasFocus()) return;
       if (ui.shadow.activeElement) return;
       hide({ restoreFocus: false });
     }, 0);
@@ -207,34 +308,55 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   }
   if (systemDark) ctx.addEventListener(systemDark, 'change', () => applyTheme(cardElement()));
 
-  function render(mention: Mention): void {
-    const card = buildCardContent(doc, mention, ds, lang);
+  // The reader's default font size: WXT resets the host with `all: initial`, so `medium` here is the
+  // browser's setting, whatever the page does to its own <html>.
+  const probe = doc.createElement('span');
+  probe.style.fontSize = 'medium';
+  function applyScale(): void {
+    floating.append(probe);
+    const px = parseFloat(getComputedStyle(probe).fontSize) || DESIGN_FONT_PX;
+    probe.remove();
+    floating.style.setProperty('--scale', String(px / DESIGN_FONT_PX));
+  }
+
+  function render(next: Target): void {
+    const card = buildCardContent(doc, next.mention, ds, lang, next.page);
     applyTheme(card);
     floating.replaceChildren(card);
+    setPinned(false);
+  }
+
+  /** Beside the line only where the viewport has room for the card there; a phone has none. */
+  function fallbackPlacements(): Placement[] {
+    const roomBeside = window.innerWidth >= 2 * floating.offsetWidth + 4 * VIEWPORT_PADDING_PX;
+    return FALLBACK_PLACEMENTS.filter((p) => roomBeside || p.startsWith('top'));
   }
 
   async function position(): Promise<void> {
     if (!target || !open) return;
-    const { range, point } = target;
+    const { range } = target;
     // The page may have removed our host (a framework re-rendering <body>) or the mention's text.
     if (!ui.shadowHost.isConnected || !rangeAlive(range)) {
       hide({ restoreFocus: false });
       return;
     }
     const run = ++positionRun;
-    const { x, y, middlewareData } = await computePosition(rangeReference(range), floating, {
-      placement: 'bottom-start',
+    // flip() must see the card's natural height, not the height size() allowed it last time.
+    floating.style.setProperty('--available-height', `${MAX_HEIGHT_PX}px`);
+    const { x, y, middlewareData, placement } = await computePosition(lineReference(range, lineIndex), floating, {
+      placement: placed ?? 'bottom-start',
       strategy: 'fixed',
       middleware: [
         offset(OFFSET_PX),
-        inline(point ? { x: point.x, y: point.y } : undefined),
-        flip({ padding: VIEWPORT_PADDING_PX }),
+        // The side with room for the whole card, else the one with the most; shift() only slides the
+        // card along the line, so it never moves onto the line (and overflow along the line is shift()'s
+        // to fix, not a reason to change sides). Once placed, it stays on its side.
+        !placed && flip({ padding: VIEWPORT_PADDING_PX, crossAxis: false, fallbackPlacements: fallbackPlacements(), fallbackStrategy: 'bestFit' }),
         shift({ padding: VIEWPORT_PADDING_PX }),
         size({
           padding: VIEWPORT_PADDING_PX,
           apply({ availableHeight, elements }) {
-            const h = Math.min(MAX_HEIGHT_PX, Math.max(MIN_HEIGHT_PX, Math.floor(availableHeight)));
-            elements.floating.style.setProperty('--available-height', `${h}px`);
+            elements.floating.style.setProperty('--available-height', `${Math.floor(Math.min(MAX_HEIGHT_PX, availableHeight))}px`);
           },
         }),
         // A card pointing at text scrolled out of view would float over unrelated content.
@@ -242,6 +364,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       ],
     });
     if (run !== positionRun || !open) return;
+    placed = placement;
     floating.style.left = `${Math.round(x)}px`;
     floating.style.top = `${Math.round(y)}px`;
     floating.style.visibility = middlewareData.hide?.referenceHidden ? 'hidden' : '';
@@ -252,7 +375,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     stopAutoUpdate?.();
     stopAutoUpdate = undefined;
     if (!target) return;
-    stopAutoUpdate = autoUpdate(rangeReference(target.range), floating, () => void position());
+    stopAutoUpdate = autoUpdate(lineReference(target.range, lineIndex), floating, () => void position());
   }
 
   function activeElementDeep(): HTMLElement | undefined {
@@ -267,17 +390,22 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
 
   function show(next: Target, opts: { focus?: boolean } = {}): void {
     if (destroyed) return;
-    const sameMention = open && target?.mention === next.mention;
+    const sameMention = open && target?.id === next.id;
     const hadFocus = focusInsideCard();
-    target = next;
+    // The same mention again (a rescan found it anew): the card stays by the line it opened at.
+    const point = next.point ?? (sameMention ? target?.point : undefined);
+    target = { ...next, ...(point ? { point } : {}) };
+    lineIndex = lineIndexAt(target.range, point);
     if (!sameMention) {
-      render(next.mention);
+      render(next);
+      placed = undefined;
       floating.removeAttribute('data-positioned');
       // Replacing the content would drop keyboard focus to <body>; keep it in the card.
-      if (hadFocus && !opts.focus) floating.querySelector<HTMLElement>('[data-part="heading"]')?.focus({ preventScroll: true });
+      if (hadFocus && !opts.focus) focusables()[0]?.focus({ preventScroll: true });
     }
     if (!open) {
       mount();
+      applyScale();
       open = true;
       ctx.addEventListener(doc, 'keydown', onDocumentKeydown, { capture: true });
     } else if (!ui.shadowHost.isConnected || ui.shadowHost.parentElement !== hostParent()) {
@@ -291,8 +419,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
         returnFocus = previous && previous !== doc.body ? previous : undefined;
       }
       focusMode = true;
-      const heading = floating.querySelector<HTMLElement>('[data-part="heading"]') ?? floating.querySelector<HTMLElement>('[data-part="close"]');
-      heading?.focus({ preventScroll: true });
+      focusables()[0]?.focus({ preventScroll: true });
     } else if (!sameMention && !hadFocus) {
       focusMode = false;
     }
@@ -304,6 +431,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     const restore = opts.restoreFocus ?? focusInsideCard();
     open = false;
     focusMode = false;
+    pinned = false;
+    placed = undefined;
     stopAutoUpdate?.();
     stopAutoUpdate = undefined;
     positionRun++;
@@ -324,6 +453,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     hide({ restoreFocus: false });
     destroyed = true;
     hoverListeners.length = 0;
+    engageListeners.length = 0;
     hideListeners.length = 0;
     ui.remove();
   }
@@ -334,7 +464,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     show,
     hide,
     isOpen: () => open,
-    current: () => (open ? target?.mention : undefined),
+    isPinned: () => open && pinned,
     contains(node) {
       if (!isNode(node)) return false;
       const host = ui.shadowHost;
@@ -342,6 +472,9 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     },
     onHoverChange(cb) {
       hoverListeners.push(cb);
+    },
+    onEngage(cb) {
+      engageListeners.push(cb);
     },
     onHide(cb) {
       hideListeners.push(cb);
@@ -355,8 +488,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       lang = next;
       if (open && target) {
         const hadFocus = focusInsideCard();
-        render(target.mention);
-        if (hadFocus) floating.querySelector<HTMLElement>('[data-part="heading"]')?.focus({ preventScroll: true });
+        render(target);
+        if (hadFocus) focusables()[0]?.focus({ preventScroll: true });
         void position();
       }
     },

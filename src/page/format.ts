@@ -63,11 +63,13 @@ function parseYm(month: string): { year: number; month: number } | undefined {
  * A month-end as official series are dated: "end-February 2025" / 「2025年2月末」. `short` gives
  * "Feb 2025" / 「2025年2月」 for ranges.
  */
-export function formatMonth(lang: Lang, month: string, opts: { short?: boolean } = {}): string {
+export function formatMonth(lang: Lang, month: string, opts: { short?: boolean; abbreviated?: boolean } = {}): string {
   const ym = parseYm(month);
   if (!ym) return month;
   if (lang === 'ja') return `${ym.year}年${ym.month}月${opts.short ? '' : '末'}`;
-  return opts.short ? `${EN_MONTHS_SHORT[ym.month - 1]} ${ym.year}` : `end-${EN_MONTHS[ym.month - 1]} ${ym.year}`;
+  if (opts.short) return `${EN_MONTHS_SHORT[ym.month - 1]} ${ym.year}`;
+  // The month's end, in fewer letters: "end-Feb 2025" (the compact card's one line).
+  return `end-${(opts.abbreviated ? EN_MONTHS_SHORT : EN_MONTHS)[ym.month - 1]} ${ym.year}`;
 }
 
 /**

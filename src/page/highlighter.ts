@@ -9,13 +9,18 @@ import { OWN_UI_ATTR } from './text-blocks';
 
 /** Every highlight name starts with this; the registry is shared with the page. */
 export const HIGHLIGHT_PREFIX = 'treasury-lens';
-export const HIGHLIGHT_CLASSES = ['consistent', 'disputed', 'context', 'remark', 'focus'] as const;
+/**
+ * The mention classes, then `phrase` (a remark's reporting phrase, the part that opens its card) and
+ * `focus` (the mention whose card is open).
+ */
+export const HIGHLIGHT_CLASSES = ['consistent', 'disputed', 'context', 'remark', 'phrase', 'focus'] as const;
 export type HighlightClass = (typeof HIGHLIGHT_CLASSES)[number];
+export type MentionClass = Exclude<HighlightClass, 'phrase' | 'focus'>;
 export const highlightName = (c: HighlightClass) => `${HIGHLIGHT_PREFIX}-${c}`;
 export type Theme = 'light' | 'dark';
 
 /** Which class a mention is painted with. */
-export function classOf(m: Mention): Exclude<HighlightClass, 'focus'> {
+export function classOf(m: Mention): MentionClass {
   if (m.kind === 'remark') return 'remark';
   const status = m.verdict ? effectiveStatus(m.verdict) : undefined;
   if (m.subject === 'japan_fx_reserves' && status !== 'confusion' && status !== 'off') return 'context';
@@ -25,29 +30,41 @@ export function classOf(m: Mention): Exclude<HighlightClass, 'focus'> {
 }
 
 // Okabe–Ito colours, told apart by underline style too (solid, wavy, dashed, dotted), so colour is
-// never the only cue. The dark palette is lighter so it reads on dark pages.
-const PALETTE: Record<Theme, Record<HighlightClass, { bg: string; line: string; style: string }>> = {
-  light: {
-    consistent: { bg: 'rgba(0, 114, 178, 0.13)', line: '#0072B2', style: 'solid' },
-    disputed: { bg: 'rgba(213, 94, 0, 0.16)', line: '#C2410C', style: 'wavy' },
-    context: { bg: 'rgba(0, 158, 115, 0.14)', line: '#007A5A', style: 'dashed' },
-    remark: { bg: 'rgba(170, 51, 119, 0.10)', line: '#AA3377', style: 'dotted' },
-    focus: { bg: 'rgba(240, 228, 66, 0.55)', line: '#000000', style: 'solid' },
-  },
-  dark: {
-    consistent: { bg: 'rgba(86, 180, 233, 0.24)', line: '#56B4E9', style: 'solid' },
-    disputed: { bg: 'rgba(230, 159, 0, 0.26)', line: '#FFB347', style: 'wavy' },
-    context: { bg: 'rgba(0, 158, 115, 0.28)', line: '#4FD1A5', style: 'dashed' },
-    remark: { bg: 'rgba(204, 121, 167, 0.22)', line: '#E58FC0', style: 'dotted' },
-    focus: { bg: 'rgba(240, 228, 66, 0.40)', line: '#FFFFFF', style: 'solid' },
-  },
+// never the only cue. The dark palette is lighter so it reads on dark pages. A remark sentence gets a
+// thin dotted line and no fill, so long sentences stay easy to read; its reporting phrase is filled
+// lightly, which also shows where one remark ends and the next begins.
+type Paint = { style: string; px: number } & Record<Theme, { bg: string; line: string }>;
+const PALETTE: Record<HighlightClass, Paint> = {
+  consistent: { style: 'solid', px: 2, light: { bg: 'rgba(0, 114, 178, 0.13)', line: '#0072B2' }, dark: { bg: 'rgba(86, 180, 233, 0.24)', line: '#56B4E9' } },
+  disputed: { style: 'wavy', px: 2, light: { bg: 'rgba(213, 94, 0, 0.16)', line: '#C2410C' }, dark: { bg: 'rgba(230, 159, 0, 0.26)', line: '#FFB347' } },
+  context: { style: 'dashed', px: 2, light: { bg: 'rgba(0, 158, 115, 0.14)', line: '#007A5A' }, dark: { bg: 'rgba(0, 158, 115, 0.28)', line: '#4FD1A5' } },
+  remark: { style: 'dotted', px: 1, light: { bg: 'transparent', line: '#AA3377' }, dark: { bg: 'transparent', line: '#E58FC0' } },
+  phrase: { style: 'solid', px: 2, light: { bg: 'rgba(170, 51, 119, 0.12)', line: '#AA3377' }, dark: { bg: 'rgba(204, 121, 167, 0.24)', line: '#E58FC0' } },
+  focus: { style: 'solid', px: 2, light: { bg: 'rgba(240, 228, 66, 0.55)', line: '#000000' }, dark: { bg: 'rgba(240, 228, 66, 0.40)', line: '#FFFFFF' } },
+};
+
+/**
+ * Forced colours (Windows high contrast) replace our colours with the user's: the underline styles
+ * still tell the classes apart, figures and phrases are marked with the system's Mark colours, and the
+ * open mention with its selection colours.
+ */
+const FORCED: Record<HighlightClass, { bg: string; fg?: string; line: string }> = {
+  consistent: { bg: 'Mark', fg: 'MarkText', line: 'MarkText' },
+  disputed: { bg: 'Mark', fg: 'MarkText', line: 'MarkText' },
+  context: { bg: 'Mark', fg: 'MarkText', line: 'MarkText' },
+  remark: { bg: 'transparent', line: 'CanvasText' },
+  phrase: { bg: 'Mark', fg: 'MarkText', line: 'MarkText' },
+  focus: { bg: 'Highlight', fg: 'HighlightText', line: 'HighlightText' },
 };
 
 export function stylesheetText(theme: Theme): string {
-  return HIGHLIGHT_CLASSES.map((c) => {
-    const p = PALETTE[theme][c];
-    return `::highlight(${highlightName(c)}) { background-color: ${p.bg}; text-decoration: underline ${p.style} ${p.line} 2px; text-decoration-skip-ink: none; }`;
-  }).join('\n');
+  const rule = (c: HighlightClass, bg: string, line: string, fg?: string) => {
+    const { style, px } = PALETTE[c];
+    return `::highlight(${highlightName(c)}) { ${fg ? `color: ${fg}; ` : ''}background-color: ${bg}; text-decoration: underline ${style} ${line} ${px}px; text-decoration-skip-ink: none; }`;
+  };
+  const normal = HIGHLIGHT_CLASSES.map((c) => rule(c, PALETTE[c][theme].bg, PALETTE[c][theme].line));
+  const forced = HIGHLIGHT_CLASSES.map((c) => rule(c, FORCED[c].bg, FORCED[c].line, FORCED[c].fg));
+  return `${normal.join('\n')}\n@media (forced-colors: active) {\n${forced.join('\n')}\n}`;
 }
 
 /** The relative luminance of the page's background, to choose the palette. */
@@ -93,14 +110,17 @@ export class Highlighter {
     this.style = style;
   }
 
-  /** Replaces everything painted with these ranges. */
-  paint(items: ReadonlyArray<{ range: Range; cls: Exclude<HighlightClass, 'focus'> }>): void {
+  /** Replaces everything painted with these ranges (and the reporting phrases of remarks). */
+  paint(items: ReadonlyArray<{ range: Range; phrase?: Range; cls: MentionClass }>): void {
     this.ensureStyle();
-    const byClass = new Map<HighlightClass, Range[]>();
-    for (const { range, cls } of items) byClass.set(cls, [...(byClass.get(cls) ?? []), range]);
+    const byClass = new Map<HighlightClass, Range[]>(HIGHLIGHT_CLASSES.map((c) => [c, []]));
+    for (const { range, phrase, cls } of items) {
+      byClass.get(cls)!.push(range);
+      if (phrase) byClass.get('phrase')!.push(phrase);
+    }
     for (const cls of HIGHLIGHT_CLASSES) {
       if (cls === 'focus') continue;
-      const ranges = byClass.get(cls) ?? [];
+      const ranges = byClass.get(cls)!;
       const name = highlightName(cls);
       if (!ranges.length) {
         CSS.highlights.delete(name);
@@ -109,7 +129,7 @@ export class Highlighter {
       }
       const h = new Highlight(...ranges);
       // Remarks are long sentences; keep figure highlights on top where they overlap.
-      h.priority = cls === 'remark' ? 0 : 1;
+      h.priority = cls === 'remark' ? 0 : cls === 'phrase' ? 1 : 2;
       CSS.highlights.set(name, h);
       this.registered.set(cls, h);
     }
@@ -124,7 +144,7 @@ export class Highlighter {
     }
     this.ensureStyle();
     const h = new Highlight(range);
-    h.priority = 2;
+    h.priority = 3;
     CSS.highlights.set(name, h);
   }
 

@@ -12,6 +12,7 @@ import {
   countOf,
   expectPainted,
   hoverMention,
+  MENTION_HIGHLIGHTS,
   NEWS_JA,
   ONE_PARAGRAPH,
   SETTLE_MS,
@@ -76,12 +77,12 @@ test.describe('highlighted mentions', () => {
     // Ranges on removed nodes collapse onto the article element: their text is '' and their container is
     // no longer a text node inside the live article.
     const onLiveNodes = () =>
-      page.evaluate(() => {
+      page.evaluate((names) => {
         const root = document.getElementById('root')!;
         let ranges = 0;
         let live = 0;
         CSS.highlights.forEach((highlight, name) => {
-          if (!name.startsWith('treasury-lens')) return;
+          if (!names.includes(name)) return;
           for (const r of highlight as Iterable<AbstractRange>) {
             ranges++;
             const range = r as Range;
@@ -90,7 +91,7 @@ test.describe('highlighted mentions', () => {
           }
         });
         return { ranges, live };
-      });
+      }, MENTION_HIGHLIGHTS);
     await expect.poll(onLiveNodes, { timeout: SETTLE_MS }).toEqual({ ranges: countOf(WIRE_EN), live: countOf(WIRE_EN) });
     await expectPainted(page, WIRE_EN);
   });
@@ -151,15 +152,15 @@ test.describe('highlighted mentions', () => {
     await page.goto(url(server, 'long.html'));
     expect(await page.evaluate(() => document.querySelectorAll('#filler p').length)).toBe(25_000);
     await expectPainted(page, ONE_PARAGRAPH);
-    const inTopic = await page.evaluate(() => {
+    const inTopic = await page.evaluate((names) => {
       const topic = document.getElementById('topic')!;
       let inside = 0;
       CSS.highlights.forEach((highlight, name) => {
-        if (!name.startsWith('treasury-lens')) return;
+        if (!names.includes(name)) return;
         for (const r of highlight as Iterable<AbstractRange>) if (topic.contains(r.startContainer)) inside++;
       });
       return inside;
-    });
+    }, MENTION_HIGHLIGHTS);
     expect(inTopic).toBe(countOf(ONE_PARAGRAPH));
   });
 });

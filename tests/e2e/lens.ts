@@ -12,6 +12,8 @@ import { expect, tabState } from './fixtures';
 export {
   HIGHLIGHT_PREFIX,
   MENTION_CLASSES,
+  MENTION_HIGHLIGHTS,
+  PHRASE_HIGHLIGHT,
   SETTLE_MS,
   EN_CARD_SENTENCE,
   EN_MILAN_SENTENCE,
@@ -24,7 +26,7 @@ export {
   type MentionClass,
   type Painted,
 } from '../support/expected';
-import { HIGHLIGHT_PREFIX, MENTION_CLASSES, SETTLE_MS, type MentionClass, type Painted } from '../support/expected';
+import { HIGHLIGHT_PREFIX, MENTION_CLASSES, PHRASE_HIGHLIGHT, SETTLE_MS, type MentionClass, type Painted } from '../support/expected';
 
 
 function sorted(painted: Painted): Painted {
@@ -72,24 +74,29 @@ export async function expectNothingPainted(page: Page, timeout = SETTLE_MS): Pro
 
 /**
  * Scrolls the `nth` range of class `cls` whose text is `text` to the middle of the viewport and returns
- * the centre of its first line box (a sentence may wrap; its bounding box's centre may fall between words).
+ * the centre of the first line box of its hot area: a figure's text, a remark's reporting phrase (a
+ * sentence may wrap; its bounding box's centre may fall between words).
  */
 export async function rangeCentre(page: Page, cls: MentionClass, text: string, nth = 0): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
-    ({ name, text, nth }) => {
+    ({ name, phraseName, text, nth }) => {
       const highlight = CSS.highlights.get(name);
       const ranges = highlight ? ([...highlight] as Range[]).filter((r) => r.toString() === text) : [];
       const range = ranges[nth];
       if (!range) return undefined;
-      const node = range.startContainer;
+      const phrases = [...(CSS.highlights.get(phraseName) ?? [])] as Range[];
+      const within = (r: Range) => r.compareBoundaryPoints(Range.START_TO_START, range) >= 0 && r.compareBoundaryPoints(Range.END_TO_END, range) <= 0;
+      const hot = name.endsWith('-remark') ? phrases.find(within) : range;
+      if (!hot) return undefined;
+      const node = hot.startContainer;
       const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
       element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-      const box = range.getClientRects()[0];
+      const box = hot.getClientRects()[0];
       return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : undefined;
     },
-    { name: `${HIGHLIGHT_PREFIX}-${cls}`, text, nth },
+    { name: `${HIGHLIGHT_PREFIX}-${cls}`, phraseName: PHRASE_HIGHLIGHT, text, nth },
   );
-  if (!point) throw new Error(`No ${cls} highlight with the text ${JSON.stringify(text)} on ${page.url()}`);
+  if (!point) throw new Error(`No ${cls} highlight (or its hot area) with the text ${JSON.stringify(text)} on ${page.url()}`);
   return point;
 }
 
@@ -105,6 +112,14 @@ export async function hoverMention(page: Page, cls: MentionClass, text: string):
 /** The card root inside the `<treasury-lens-card>` shadow root (Playwright's CSS engine pierces open shadow roots). */
 export const cardRoot = (page: Page): Locator => page.locator('treasury-lens-card [data-part="card"]');
 export const cardPart = (page: Page, part: string): Locator => page.locator(`treasury-lens-card [data-part="${part}"]`);
+
+/** Opens the card's "Details" (the range, definition, sources and why), as a reader would, by clicking it. */
+export async function openDetails(page: Page): Promise<void> {
+  const details = cardPart(page, 'details');
+  if (await details.evaluate((d) => (d as HTMLDetailsElement).open)) return;
+  await details.locator('summary').first().click();
+  await expect(details).toHaveAttribute('open', '');
+}
 
 /** Where keyboard focus is: the focused element of the document, and whether focus is inside our card. */
 export function focusState(page: Page): Promise<{ tag: string | undefined; id: string | undefined; insideCard: boolean }> {

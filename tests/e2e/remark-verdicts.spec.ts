@@ -4,7 +4,7 @@
  */
 import { join } from 'node:path';
 import { expect, test } from './fixtures';
-import { painted, cardPart, cardRoot, hoverMention, SETTLE_MS } from './lens';
+import { painted, cardPart, cardRoot, hoverMention, openDetails, SETTLE_MS } from './lens';
 
 const SHOTS = join(import.meta.dirname, '..', '..', '.output', 'test-results', 'screenshots');
 /** The card fades in: a screenshot waits until it is fully shown. */
@@ -39,6 +39,7 @@ test('a misdated sentence: the card says when the remark really was', async ({ p
   await expect(cardPart(page, 'remark-verdict')).toContainText(/2 May 2025|May 2, 2025/);
   await shot(page, 'remark-misdated-en-light.png');
   // Why: the cues that decided, with what kind of marker each is.
+  await openDetails(page);
   await cardPart(page, 'why').locator('summary').click();
   await expect(cardPart(page, 'why')).toContainText('“TV Tokyo” (place)');
 });

@@ -6,6 +6,10 @@ export const HIGHLIGHT_PREFIX = 'treasury-lens';
 /** The classes a mention is painted with. Other `treasury-lens-*` names (e.g. a focus marker) are not mentions. */
 export const MENTION_CLASSES = ['consistent', 'disputed', 'context', 'remark'] as const;
 export type MentionClass = (typeof MENTION_CLASSES)[number];
+/** The registry names of the mention classes. */
+export const MENTION_HIGHLIGHTS: readonly string[] = MENTION_CLASSES.map((c) => `${HIGHLIGHT_PREFIX}-${c}`);
+/** A remark's reporting phrase: the part of its sentence that opens the card. */
+export const PHRASE_HIGHLIGHT = `${HIGHLIGHT_PREFIX}-phrase`;
 /** Range texts by class, as the page paints them. */
 export type Painted = Partial<Record<MentionClass, string[]>>;
 

@@ -6,14 +6,18 @@
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import { analyze, type FigureMention, type Mention, type RemarkMention } from '../../src/engine/analyze';
-import { buildCardContent, MAX_SOURCES_SHOWN } from '../../src/page/card-content';
+import { TIC_LAG_DAYS } from '../../src/engine/verdict';
+import { buildCardContent, MAX_SOURCES_SHOWN, type CardPage } from '../../src/page/card-content';
 import { formatDate, formatMonth, formatUsd } from '../../src/page/format';
 import { t, type Lang } from '../../src/page/i18n';
 import { realDataset } from '../support/dataset';
 
 const ds = realDataset();
 const LANGS: Lang[] = ['en', 'ja'];
-const COMMON_PARTS = ['heading', 'clarification-line', 'sources', 'dataset', 'why', 'close'];
+const COMMON_PARTS = ['heading', 'compact', 'details', 'sources', 'dataset', 'why', 'pin', 'close'];
+/** What the compact card shows at once, and what waits behind "Details". */
+const COMPACT_PARTS = ['verdict', 'unsure', 'remark-verdict', 'clarification-line'];
+const DETAIL_PARTS = ['page-says', 'verdict-detail', 'official', 'range', 'definition', 'said', 'remark', 'clarification', 'sources', 'dataset', 'why'];
 
 function newDocument(): Document {
   return parseHTML('<!doctype html><html><body></body></html>').document as unknown as Document;
@@ -25,9 +29,12 @@ function mention(text: string, needle: string, published = '2025-05-03'): Mentio
   return found;
 }
 
-function card(m: Mention, lang: Lang): HTMLElement {
+/** Most cards here are on a page that reports the remarks; the page without them is tested on its own. */
+const ABOUT_REMARKS: CardPage = { aboutRemarks: true };
+
+function card(m: Mention, lang: Lang, page: CardPage = ABOUT_REMARKS): HTMLElement {
   const doc = newDocument();
-  const el = buildCardContent(doc, m, ds, lang);
+  const el = buildCardContent(doc, m, ds, lang, page);
   doc.body.append(el);
   return el;
 }
@@ -44,8 +51,8 @@ const reserves = (month: string) => ds.reservesByMonth.get(month)!;
 const event = (id: string) => ds.events.get(id)!;
 const SOURCE_URLS = new Map(ds.raw.sources.sources.map((s) => [s.id, new URL(s.url).href]));
 
-/** What every card has, whatever it is about. */
-function expectCommon(el: HTMLElement, lang: Lang): void {
+/** What every card has, whatever it is about; `line` says whether it has the clarification's line. */
+function expectCommon(el: HTMLElement, lang: Lang, { line = true }: { line?: boolean } = {}): void {
   expect(el.getAttribute('data-part')).toBe('card');
   expect(el.getAttribute('role')).toBe('dialog');
   expect(el.getAttribute('aria-modal')).toBe('false');
@@ -59,14 +66,32 @@ function expectCommon(el: HTMLElement, lang: Lang): void {
   const close = part(el, 'close');
   expect(close.tagName).toBe('BUTTON');
   expect(close.getAttribute('aria-label')).toBe(t(lang, 'cardClose'));
+  const pin = part(el, 'pin');
+  expect(pin.tagName).toBe('BUTTON');
+  expect(pin.getAttribute('aria-label')).toBe(t(lang, 'cardPin'));
+  expect(pin.getAttribute('aria-pressed')).toBe('false');
+  // Reading order: the heading, then its row's pin and close buttons, then the compact part.
+  const all = Array.from(el.querySelectorAll('[data-part]'));
+  const order = [heading, pin, close, part(el, 'compact'), part(el, 'details')].map((e) => all.indexOf(e));
+  expect([...order].sort((a, b) => a - b)).toEqual(order);
 
-  // The later clarification, from events.json: its date, place and one of its quotes.
-  const milan = ds.raw.events.events.find((e) => e.kind === 'clarification' && e.clarifies)!;
-  const line = part(el, 'clarification-line');
-  expect(line.getAttribute('data-event')).toBe(milan.id);
-  expect(text(line)).toContain(formatDate(lang, milan.date));
-  expect(text(line)).toContain(milan.place[lang]);
-  expect(milan.quotes.some((q) => q.lang === lang && text(line).includes(q.text))).toBe(true);
+  // Compact first, the rest behind "Details" (a closed disclosure).
+  const compact = part(el, 'compact');
+  const details = part(el, 'details');
+  expect(details.tagName).toBe('DETAILS');
+  expect(details.hasAttribute('open')).toBe(false);
+  expect(text(details.querySelector(':scope > summary')!)).toBe(t(lang, 'cardDetails'));
+  for (const name of COMPACT_PARTS) for (const found of el.querySelectorAll(`[data-part="${name}"]`)) expect(compact.contains(found), name).toBe(true);
+  for (const name of DETAIL_PARTS) for (const found of el.querySelectorAll(`[data-part="${name}"]`)) expect(details.contains(found), name).toBe(true);
+
+  // The later clarification, from events.json: its date and one of its quotes (the details say where).
+  if (line) {
+    const milan = ds.raw.events.events.find((e) => e.kind === 'clarification' && e.clarifies)!;
+    const found = part(el, 'clarification-line');
+    expect(found.getAttribute('data-event')).toBe(milan.id);
+    expect(text(found)).toContain(formatDate(lang, milan.date));
+    expect(milan.quotes.some((q) => q.lang === lang && text(found).includes(q.text))).toBe(true);
+  }
 
   // Sources: links to data/sources.json, new tab, no opener, ids unique, a handful shown.
   const sources = part(el, 'sources');
@@ -80,7 +105,7 @@ function expectCommon(el: HTMLElement, lang: Lang): void {
     expect(a.getAttribute('target')).toBe('_blank');
     expect(a.getAttribute('rel')).toBe('noopener noreferrer');
   }
-  const shown = links.filter((a) => !a.closest('details'));
+  const shown = links.filter((a) => !sources.contains(a.closest('details')));
   expect(shown.length).toBeLessThanOrEqual(MAX_SOURCES_SHOWN);
   const more = sources.querySelector('details');
   if (more) expect(text(more.querySelector('summary')!)).toBe(t(lang, 'cardSourcesMore', String(links.length - shown.length)));
@@ -129,7 +154,8 @@ describe.each(LANGS)('figure cards (%s)', (lang) => {
     expectFigure(el, lang, m);
     const verdict = text(part(el, 'verdict'));
     expect(verdict).toContain(formatUsd(lang, holdings('2025-02').value * 1e9));
-    expect(verdict).toContain(formatMonth(lang, '2025-02'));
+    expect(verdict).toContain(formatMonth(lang, '2025-02', { abbreviated: true }));
+    expect(text(part(el, 'verdict-detail'))).toContain(formatMonth(lang, '2025-02'));
     expect(text(part(el, 'official'))).toContain(t(lang, 'cardBasisPublished'));
   });
 
@@ -140,11 +166,12 @@ describe.each(LANGS)('figure cards (%s)', (lang) => {
     expectFigure(el, lang, m);
     const verdict = part(el, 'verdict');
     const claim = ds.claims.find((c) => c.id === m.verdict!.claim)!;
-    expect(text(verdict)).toContain(claim.correction[lang]);
+    const fix = el.querySelector(`[data-part="details"] .correction[data-claim="${claim.id}"]`);
+    expect(fix && text(fix)).toContain(claim.correction[lang]);
     expect(text(verdict)).toContain(t(lang, 'cardSeriesReserves', ds.raw.holdings.series.find((s) => s.id === 'japan')!.name[lang]));
     const matched = m.verdict!.matched!;
     expect(text(verdict)).toContain(formatUsd(lang, reserves(matched.month).total * 1e6));
-    expect(text(verdict)).toContain(formatMonth(lang, matched.month));
+    expect(text(part(el, 'verdict-detail'))).toContain(formatMonth(lang, matched.month));
     expect(text(verdict)).toContain(formatUsd(lang, holdings(m.verdict!.refMonth).value * 1e9));
     for (const id of claim.sources) expect(el.querySelector(`[data-source="${id}"]`), id).not.toBeNull();
   });
@@ -179,7 +206,7 @@ describe.each(LANGS)('figure cards (%s)', (lang) => {
     const m = mention("Japan's holdings of Treasuries stood at $1,125.9 trillion at end-February.", '$1,125.9 trillion') as FigureMention;
     const el = card(m, lang);
     expectFigure(el, lang, m);
-    const note = part(el, 'verdict').querySelector('[data-note="scale_typo"]')!;
+    const note = part(el, 'details').querySelector('[data-note="scale_typo"]')!;
     expect(text(note)).toContain('$1,125.9 trillion');
     expect(text(note)).toContain(formatUsd(lang, holdings('2025-02').value * 1e9));
   });
@@ -190,7 +217,7 @@ describe.each(LANGS)('figure cards (%s)', (lang) => {
     const el = card(m, lang);
     expectFigure(el, lang, m);
     const first = holdings('2024-11').earlier!.find((e) => e.kind === 'first_reported')!;
-    const note = part(el, 'verdict').querySelector('[data-note="matches_first_reported"]')!;
+    const note = part(el, 'details').querySelector('[data-note="matches_first_reported"]')!;
     expect(text(note)).toContain(formatDate(lang, first.released));
     expect(text(note)).toContain(formatUsd(lang, first.value * 1e9));
     for (const id of first.sources) expect(el.querySelector(`[data-source="${id}"]`), id).not.toBeNull();
@@ -236,7 +263,11 @@ describe.each(LANGS)('remark cards (%s)', (lang) => {
     const m = mention('Kato later said his comments were not meant to suggest Japan would sell its Treasury holdings.', 'Kato', '2025-05-05') as RemarkMention;
     expect(m.remark).toBe('clarification');
     const el = card(m, lang);
-    expectCommon(el, lang);
+    expectCommon(el, lang, { line: false });
+    // Its one line names the remark it explains.
+    const line = part(el, 'clarification-line');
+    expect(line.getAttribute('data-event')).toBe(remarkEvent.id);
+    expect(text(line)).toBe(t(lang, 'cardLineClarifies', formatDate(lang, remarkEvent.date), remarkEvent.place[lang]));
     const said = part(el, 'said');
     expect(text(said)).toContain(milan.place[lang]);
     expect(quotedIn(said, milan)).toBe(true);
@@ -258,8 +289,11 @@ describe.each(LANGS)('remark cards (%s)', (lang) => {
     expect(verdict.getAttribute('data-claim')).toBe(claim.id);
     expect(verdict.getAttribute('data-verdict')).toBe(claim.verdict);
     expect(text(verdict)).toContain(claim.claim[lang]);
-    expect(text(verdict)).toContain(claim.correction[lang]);
     expect(text(verdict)).toContain(t(lang, 'cardClaimFalse'));
+    expect(part(el, 'compact').contains(verdict)).toBe(true);
+    // The correction is in the details.
+    const fix = el.querySelector(`[data-part="details"] .correction[data-claim="${claim.id}"]`);
+    expect(fix && text(fix)).toContain(claim.correction[lang]);
     expect(el.getAttribute('data-verdict')).toBe(claim.verdict);
     for (const id of claim.sources) expect(el.querySelector(`[data-source="${id}"]`), id).not.toBeNull();
     part(el, 'said');
@@ -370,5 +404,45 @@ describe('a figure card shows the other known claims its sentence makes', () => 
     const claim = ds.claims.find((c) => c.id === 'largest-creditor')!;
     const part = card(m, lang).querySelector('[data-part="claim"][data-claim="largest-creditor"]');
     expect(part?.textContent).toContain(claim.correction[lang]);
+  });
+});
+
+describe('cards say only what applies', () => {
+  const FIGURE_SENTENCE = 'Japan held $1.13 trillion of U.S. Treasuries at the end of February.';
+
+  test.each(LANGS)('a figure card on a page that reports no remark says nothing of the clarification (%s)', (lang) => {
+    const m = mention(FIGURE_SENTENCE, '$1.13 trillion') as FigureMention;
+    const el = card(m, lang, { aboutRemarks: false });
+    expectCommon(el, lang, { line: false });
+    expect(el.querySelector('[data-part="clarification-line"]')).toBeNull();
+    // No event of the episode is named anywhere in it: not its date, not its place.
+    for (const ev of ds.raw.events.events.filter((e) => e.kind === 'clarification' || e.kind === 'remark')) {
+      expect(text(el)).not.toContain(ev.place[lang]);
+      expect(el.querySelector(`[data-event="${ev.id}"]`)).toBeNull();
+    }
+    // On a page about the remarks, the same figure's card has the line.
+    expect(card(m, lang, { aboutRemarks: true }).querySelector('[data-part="clarification-line"]')).not.toBeNull();
+  });
+
+  test.each(['2025-05-03', '2025-05-20', '2025-06-20'])('the range takes in only months published by the page date (%s), and says what it is', (published) => {
+    const m = mention(FIGURE_SENTENCE.replace(' at the end of February', ''), '$1.13 trillion', published) as FigureMention;
+    const v = m.verdict!;
+    // The latest month out by then: TIC publishes a month TIC_LAG_DAYS after it ends.
+    const out = ds.holdings
+      .get('japan')!
+      .map((o) => o.month)
+      .filter((month) => {
+        const [y, mo] = month.split('-').map(Number);
+        const end = Date.UTC(y!, mo!, 0);
+        return end + TIC_LAG_DAYS * 86_400_000 <= Date.parse(published);
+      })
+      .at(-1)!;
+    expect(v.range.to <= out).toBe(true);
+    expect(v.range.to).toBe(v.refMonth);
+    expect(v.range.from < v.range.to).toBe(true);
+    const el = card(m, 'en');
+    const range = part(el, 'range');
+    expect(range.getAttribute('data-to')).toBe(out);
+    expect(text(range)).toContain(t('en', 'cardRangeNote'));
   });
 });

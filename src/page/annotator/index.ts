@@ -1,0 +1,174 @@
+/**
+ * The annotator: injected by the background only into pages the detector found relevant. It puts the
+ * parts together and owns their one lifetime:
+ *
+ * - scan.ts: DOM → text → engine → Ranges, in short slices, and when to rescan;
+ * - mutations.ts: which DOM changes can change what we found;
+ * - pointer.ts: hover with intent, click and tap, on a mention's hot area;
+ * - card-controller.ts: when the card opens and closes;
+ * - settings-watch.ts: highlights on or off, the site turned off, how cards open;
+ * - anchors.ts: ids that keep a mention's identity across rescans;
+ * - report.ts: what the background, popup and export are told.
+ *
+ * Turning the site off, or the extension reloading, ends the lifetime: every listener, timer, observer,
+ * watch, highlight and the card go in one step.
+ */
+import type { ContentScriptContext } from 'wxt/utils/content-script-context';
+import type { Dataset } from '../../engine/dataset';
+import type { AnnotatorCommand, AnnotatorReport } from '../../messages';
+import { highlightsEnabledItem } from '../../settings';
+import type { Card, CardPage } from '../card';
+import { Highlighter, pageTheme, type Theme } from '../highlighter';
+import { pickLang, type Lang } from '../i18n';
+import { pageLanguage } from '../metadata';
+import { CardController } from './card-controller';
+import { Lifetime } from './lifetime';
+import { batchMatters, watchMutations } from './mutations';
+import type { Painted } from './painted';
+import { watchPointer } from './pointer';
+import { summarize } from './report';
+import { ScanScheduler, scanPage } from './scan';
+import { watchPageSettings, type PageSettings } from './settings-watch';
+
+export type { Painted } from './painted';
+
+export type AnnotatorDeps = {
+  ctx: ContentScriptContext;
+  ds: Dataset;
+  createCard: (lang: Lang, theme: Theme) => Promise<Card>;
+  report: (report: AnnotatorReport) => void;
+  uiLang: string;
+  /** Called once when the annotator has stopped for good (site turned off, extension reloaded). */
+  stopped?: () => void;
+};
+
+/** Touch screens have no hover: there, `auto` opens cards on a tap only. */
+const NO_HOVER = '(hover: none)';
+
+export class Annotator {
+  private readonly doc = document;
+  private readonly win = window;
+  private readonly life: Lifetime;
+  private readonly highlighter: Highlighter;
+  private readonly cards: CardController;
+  private readonly scans: ScanScheduler;
+  private readonly lang: Lang;
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto' };
+  private painted: Painted[] = [];
+  private keyboardIndex = -1;
+
+  constructor(private readonly deps: AnnotatorDeps) {
+    this.life = new Lifetime(this.win, deps.ctx.signal);
+    this.highlighter = new Highlighter(this.doc);
+    this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
+    const theme = pageTheme(this.doc, this.win);
+    this.highlighter.setTheme(theme);
+    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.lang, theme));
+    this.scans = new ScanScheduler(this.life, () => this.scan());
+    this.life.onStop(() => {
+      this.highlighter.destroy();
+      this.painted = [];
+      deps.stopped?.();
+    });
+  }
+
+  async start(): Promise<void> {
+    this.settings = await watchPageSettings(this.life, this.win.location.href, (s) => this.apply(s));
+    if (this.settings.siteOff) {
+      this.stop();
+      return;
+    }
+    watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.life.listen(this.win, 'wxt:locationchange', () => this.scans.soon());
+    watchPointer(this.life, this.doc, {
+      painted: () => (this.on() ? this.painted : []),
+      hoverOpens: () => this.settings.openMode === 'hover' || (this.settings.openMode === 'auto' && !this.win.matchMedia(NO_HOVER).matches),
+      onCard: (target) => this.cards.contains(target),
+      open: (p, how, point) => void this.cards.open(p, how, this.cardPage(), point),
+      left: () => this.cards.leave(),
+      back: (p) => this.cards.openId() === p.id && this.cards.keepOpen(),
+      outside: () => this.cards.outside(),
+    });
+    await this.scans.now();
+  }
+
+  /**
+   * Stops everything at once (it also stops when the extension's context ends). The context goes too, so
+   * even WXT's own listener for newer copies of this script leaves the page.
+   */
+  stop(): void {
+    this.life.stop();
+    this.deps.ctx.abort('Treasury Lens was turned off for this site');
+  }
+
+  get stopped(): boolean {
+    return this.life.stopped;
+  }
+
+  /** A command from the background: the keyboard shortcut, or the popup's "Show". */
+  async command(msg: AnnotatorCommand): Promise<void> {
+    if (this.life.stopped) return;
+    if (msg.type === 'annotator:show') {
+      const index = this.painted.findIndex((p) => p.id === msg.id);
+      if (index >= 0) await this.showIndex(index);
+      return;
+    }
+    if (msg.command === 'next-mention') {
+      if (!this.painted.length) return;
+      if (!this.settings.highlights) await highlightsEnabledItem.setValue(true);
+      await this.showIndex((this.keyboardIndex + 1) % this.painted.length);
+    }
+  }
+
+  private on(): boolean {
+    return this.settings.highlights && !this.settings.siteOff;
+  }
+
+  private apply(next: PageSettings): void {
+    this.settings = next;
+    if (next.siteOff) {
+      this.stop();
+      return;
+    }
+    if (!next.highlights) {
+      this.cards.close(false);
+      this.highlighter.clear();
+    } else {
+      this.highlighter.paint(this.painted);
+    }
+  }
+
+  /** What a card may say about the page as a whole. */
+  private cardPage(): CardPage {
+    return { aboutRemarks: this.painted.some((p) => p.mention.kind === 'remark') };
+  }
+
+  private async scan(): Promise<void> {
+    const result = await scanPage(this.doc, this.deps.ds, this.life, (painted) => {
+      this.painted = painted;
+      if (this.on()) this.highlighter.paint(painted);
+      this.cards.follow(painted, this.cardPage());
+    });
+    if (!result || this.life.stopped) return;
+    this.deps.report({
+      type: 'annotator:report',
+      mentions: result.painted.map(summarize),
+      count: result.painted.length,
+      annotatorMs: result.totalMs,
+      phasesMs: result.phasesMs,
+      longestSliceMs: result.longestSliceMs,
+      lang: this.lang,
+    });
+  }
+
+  private async showIndex(index: number): Promise<void> {
+    const p = this.painted[index];
+    if (!p) return;
+    this.keyboardIndex = index;
+    const rect = p.range.getBoundingClientRect();
+    if (rect.top < 0 || rect.bottom > this.win.innerHeight) {
+      this.win.scrollBy({ top: rect.top - this.win.innerHeight / 3, behavior: 'instant' as ScrollBehavior });
+    }
+    await this.cards.open(p, 'keyboard', this.cardPage());
+  }
+}
