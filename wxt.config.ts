@@ -11,6 +11,11 @@ const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', imp
 // The manifest is the same for every browser except where a key only exists in one of them.
 // Each permission is justified in README.md ("Privacy").
 export default defineConfig({
+  // `npm run zip:firefox` also writes the sources zip addons.mozilla.org asks for: everything needed to
+  // rebuild the package (README "Build from source"), without the tests and their fixtures.
+  zip: {
+    excludeSources: ['tests/**', 'playwright.config.ts', 'vitest.config.ts', 'test-results/**', 'playwright-report/**', '**/*.log'],
+  },
   modules: ['@wxt-dev/webextension-polyfill'],
   hooks: {
     // The detector runs on every page and must stay a few kB: it talks to the plain extension API

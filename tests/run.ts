@@ -1,20 +1,29 @@
 /**
  * `npm test`: every check in one run, in order, each step's output streamed as it happens.
  *
+ *   0. browsers           find Chromium and Firefox ESR, install what is missing (src/cli/browsers.ts)
  *   1. typecheck          tsc --noEmit                                   (counts as one test)
  *   2. unit               vitest run                                     (its test count)
  *   3. firefox lint       wxt build -b firefox --mv3, web-ext lint       (counts as one test; 0 errors)
  *   3b. firefox           Firefox ESR + that build over WebDriver BiDi   (its test count)
  *   4. browser (Chromium) playwright test; its globalSetup builds chrome  (its test count)
  *
+ * Not here: `npm run test:rebuild` (store packages rebuilt from the sources zip). It takes 1–3 min on two
+ * busy cores, most of it `npm ci` in a temporary folder, which is more than this run should grow by.
+ *
+ * Step 0 installs Debian's chromium, firefox-esr and fonts-noto-cjk with apt-get when we are root, else it
+ * fails with one line saying how, and the steps that need the missing browser are skipped.
+ * TL_INSTALL_DRY_RUN=1 only prints what step 0 would install and stops there (with TL_BROWSER_PATH
+ * pointed at an empty directory, that is what a bare machine would get).
+ *
  * A failing step does not stop the later ones. The last line is always `N passed, N failed`, and the exit
  * code is non-zero if anything failed.
  */
-import { spawn } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { findChromium } from '../src/cli/chromium';
+import { BROWSERS, ensureBrowsers, type BrowserId } from '../src/cli/browsers';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '..');
 const BIN = join(ROOT, 'node_modules/.bin');
@@ -113,11 +122,10 @@ async function firefoxLint(): Promise<Counts & { note?: string }> {
   return errors === 0 ? { passed: 1, failed: 0, note } : { passed: 0, failed: 1, note };
 }
 
-const FIREFOX_TAP = join(RESULTS, 'firefox.tap');
-
-/** Firefox ESR driven over WebDriver BiDi with the Firefox build from the lint step (node's test runner). */
-async function firefox(): Promise<Counts & { note?: string }> {
-  rmSync(FIREFOX_TAP, { force: true });
+/** Runs one node:test file (output streamed, results from its TAP report in .output/test-results/). */
+async function nodeTests(file: string, tapName: string): Promise<Counts & { note?: string }> {
+  const tapFile = join(RESULTS, tapName);
+  rmSync(tapFile, { force: true });
   const { code } = await runNode([
     '--import',
     'tsx',
@@ -125,18 +133,21 @@ async function firefox(): Promise<Counts & { note?: string }> {
     '--test-reporter=spec',
     '--test-reporter-destination=stdout',
     '--test-reporter=tap',
-    `--test-reporter-destination=${FIREFOX_TAP}`,
-    'tests/firefox/firefox.test.ts',
+    `--test-reporter-destination=${tapFile}`,
+    file,
   ]);
   let tap = '';
   try {
-    tap = readFileSync(FIREFOX_TAP, 'utf8');
+    tap = readFileSync(tapFile, 'utf8');
   } catch {
     return { passed: 0, failed: 1, note: `no results (exit ${code})` };
   }
   const count = (name: string) => Number(new RegExp(`^# ${name} (\\d+)$`, 'm').exec(tap)?.[1] ?? 0);
   return withExit({ passed: count('pass'), failed: count('fail') + count('cancelled') }, code);
 }
+
+/** Firefox ESR driven over WebDriver BiDi with the Firefox build from the lint step (node's test runner). */
+const firefox = () => nodeTests('tests/firefox/firefox.test.ts', 'firefox.tap');
 
 /** Runs node itself (for the built-in test runner), output streamed. */
 function runNode(args: readonly string[]): Promise<RunResult> {
@@ -151,12 +162,6 @@ function runNode(args: readonly string[]): Promise<RunResult> {
 }
 
 async function browser(): Promise<Counts & { note?: string }> {
-  try {
-    console.log(`Chromium: ${findChromium()}`);
-  } catch (error) {
-    console.error((error as Error).message);
-    return { passed: 0, failed: 1, note: 'no Chromium' };
-  }
   rmSync(E2E_JSON, { force: true });
   const { code } = await run('playwright', ['test']);
   type Stats = { expected: number; unexpected: number; flaky: number; skipped: number };
@@ -167,19 +172,62 @@ async function browser(): Promise<Counts & { note?: string }> {
   return { ...withExit({ passed: expected + flaky, failed: unexpected }, code), note };
 }
 
+const NEEDED: readonly BrowserId[] = ['chromium', 'firefox'];
+type Step = [name: string, run: () => Promise<Counts & { note?: string }>, needs?: BrowserId];
+
+function version(path: string): string {
+  const out = spawnSync(path, ['--version'], { encoding: 'utf8', timeout: 20_000 });
+  return out.stdout?.trim().split('\n')[0] || 'version unknown';
+}
+
+/**
+ * Step 0: the browsers the later steps need, installed if missing. Those found are passed on to the later
+ * steps through CHROME_PATH / FIREFOX_PATH. Returns the browsers we have.
+ */
+function browsers(dryRun: boolean): { counts: Counts & { note?: string }; have: Set<BrowserId> } {
+  const result = ensureBrowsers(NEEDED, { dryRun });
+  for (const id of NEEDED) {
+    const path = result.found[id];
+    if (!path) continue;
+    process.env[BROWSERS[id].envVar] = path;
+    console.log(`${BROWSERS[id].label}: ${path} (${version(path)})`);
+  }
+  for (const line of [...result.notes, ...result.problems]) console.log(line);
+  const have = new Set(NEEDED.filter((id) => result.found[id]));
+  const missing = NEEDED.filter((id) => !have.has(id)).map((id) => BROWSERS[id].label);
+  if (result.problems.length) return { counts: { passed: 0, failed: 1, note: `missing: ${missing.join(', ')}` }, have };
+  return { counts: { passed: 1, failed: 0, note: result.dryRun && result.commands.length ? 'dry run: installs planned' : undefined }, have };
+}
+
 async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
-  const steps: [string, () => Promise<Counts & { note?: string }>][] = [
+  const steps: Step[] = [
     ['typecheck (tsc)', typecheck],
     ['unit (vitest)', unit],
     ['firefox build + web-ext lint', firefoxLint],
-    ['firefox (webdriver bidi)', firefox],
-    ['browser (playwright + chromium)', browser],
+    ['firefox (webdriver bidi)', firefox, 'firefox'],
+    ['browser (playwright + chromium)', browser, 'chromium'],
   ];
   const results: StepResult[] = [];
   const started = Date.now();
-  for (const [name, step] of steps) {
+
+  const preflight = 'browsers (find or install)';
+  banner(preflight);
+  const dryRun = process.env.TL_INSTALL_DRY_RUN === '1';
+  const { counts: found, have } = browsers(dryRun);
+  results.push({ name: preflight, ...found, seconds: (Date.now() - started) / 1000 });
+  if (dryRun) {
+    console.log('Dry run (TL_INSTALL_DRY_RUN=1): nothing installed, no other step run.');
+    steps.length = 0;
+  }
+
+  for (const [name, step, needs] of steps) {
     banner(name);
+    if (needs && !have.has(needs)) {
+      console.log(`skipped: no ${BROWSERS[needs].label} (see the first step)`);
+      results.push({ name, passed: 0, failed: 0, seconds: 0, note: `skipped: no ${BROWSERS[needs].label}` });
+      continue;
+    }
     const t0 = Date.now();
     let counts: Counts & { note?: string };
     try {

@@ -3,75 +3,15 @@
  * browser tests. We use the distribution's Chromium rather than Playwright's downloaded browser: it needs no
  * extra download, and `--load-extension` works in it.
  */
-import { spawnSync } from 'node:child_process';
-import { accessSync, constants, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { chromium, type BrowserContext, type Worker } from 'playwright';
 import { tabStateKey, type TabState } from '../messages';
+import { findChromium } from './browsers';
 
-/**
- * Where Chromium usually lives. `/usr/lib/chromium/chromium` first: it is Debian's real binary, while
- * `/usr/bin/chromium` is a wrapper script that prints a shell warning and adds flags of its own.
- */
-export const CHROMIUM_CANDIDATES = [
-  '/usr/lib/chromium/chromium',
-  '/usr/bin/chromium',
-  '/usr/bin/chromium-browser',
-  '/usr/bin/google-chrome',
-] as const;
-
-const INSTALL_HINT =
-  'Chromium not found: install it (sudo apt-get install chromium) or set CHROME_PATH to a Chromium or Chrome binary.';
-
-function isExecutable(path: string): boolean {
-  try {
-    accessSync(path, constants.X_OK);
-    return true;
-  } catch {
-    return false;
-  }
-}
-
-function firstInstalled(candidates: readonly string[]): string | undefined {
-  return candidates.find(isExecutable);
-}
-
-/** Root on a machine with apt-get: the only case where we install a browser on the user's behalf. */
-function canAptInstall(): boolean {
-  return process.getuid?.() === 0 && existsSync('/usr/bin/apt-get');
-}
-
-function aptInstallChromium(): void {
-  console.log('Chromium not found; installing it with apt-get (apt-get update && apt-get install -y chromium)...');
-  // apt's progress goes to stderr (fd 2) so that stdout stays readable for whoever called us.
-  const options = { stdio: ['ignore', 2, 2] as ('ignore' | number)[], env: { ...process.env, DEBIAN_FRONTEND: 'noninteractive' } };
-  const update = spawnSync('apt-get', ['update', '-qq'], options);
-  if (update.status !== 0) throw new Error(`apt-get update failed (exit ${update.status}). ${INSTALL_HINT}`);
-  const install = spawnSync('apt-get', ['install', '-y', '-qq', 'chromium'], options);
-  if (install.status !== 0) throw new Error(`apt-get install chromium failed (exit ${install.status}). ${INSTALL_HINT}`);
-}
-
-/**
- * Path of a Chromium binary: `CHROME_PATH` if set, else the first known location. If there is none and we
- * are root with apt-get, installs Debian's `chromium` package and looks again. Throws a one-line Error
- * saying what to do otherwise.
- */
-export function findChromium(candidates: readonly string[] = CHROMIUM_CANDIDATES): string {
-  const fromEnv = process.env.CHROME_PATH;
-  if (fromEnv) {
-    if (!isExecutable(fromEnv)) throw new Error(`CHROME_PATH is set to ${fromEnv}, which is not an executable file.`);
-    return fromEnv;
-  }
-  const found = firstInstalled(candidates);
-  if (found) return found;
-  if (canAptInstall()) {
-    aptInstallChromium();
-    const installed = firstInstalled(candidates);
-    if (installed) return installed;
-  }
-  throw new Error(INSTALL_HINT);
-}
+/** Finding (and installing) Chromium lives with the other browsers in ./browsers. */
+export { findChromium } from './browsers';
 
 /**
  * Command-line flags for a quiet, repeatable Chromium with only our extension loaded.

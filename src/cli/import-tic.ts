@@ -5,9 +5,8 @@
  * into data/holdings.json for Japan, China and the United Kingdom, adds the table to data/sources.json,
  * moves meta.latestHoldingsMonth, validates the whole dataset and only then writes it.
  */
-import { readFileSync, realpathSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { parseArgs } from 'node:util';
 import { formatJson } from '../data/json-format';
 import { DEFAULT_DATA_DIR, readDataFiles } from '../data/load-node';
@@ -15,6 +14,7 @@ import { DATA_FILES, type RawDataset } from '../data/schema';
 import { importTicTable, type ImportResult } from '../data/tic-merge';
 import { parseTicTable } from '../data/tic-table';
 import { DataError, validateDataset } from '../data/validate';
+import { invokedDirectly } from './invoked';
 
 const USAGE = 'usage: npm run data:import-tic -- FILE [--released YYYY-MM-DD] [--dry-run] [--data-dir DIR] [--source-id ID]';
 
@@ -96,7 +96,7 @@ export function main(argv: readonly string[], out: Output = console): number {
   }
 }
 
-function summary(file: string, months: string[], released: string, printed: boolean, warnings: string[], r: ImportResult): string[] {
+export function summary(file: string, months: string[], released: string, printed: boolean, warnings: string[], r: ImportResult): string[] {
   const sorted = [...months].sort();
   const lines = [
     `${basename(file)}: ${months.length} months (${sorted[0]} to ${sorted.at(-1)}), released ${released} (${printed ? 'printed in the file' : 'from --released'})`,
@@ -115,9 +115,9 @@ function summary(file: string, months: string[], released: string, printed: bool
 }
 
 /** Writes the files whose content changed; returns their names. */
-function writeChanged(dir: string, before: RawDataset, after: RawDataset): string[] {
+export function writeChanged(dir: string, before: RawDataset, after: RawDataset): string[] {
   const written: string[] = [];
-  for (const key of ['holdings', 'sources', 'meta'] as const) {
+  for (const key of ['holdings', 'reserves', 'sources', 'meta'] as const) {
     const text = formatJson(after[key]);
     if (text === formatJson(before[key])) continue;
     writeFileSync(join(dir, DATA_FILES[key].file), text);
@@ -126,13 +126,4 @@ function writeChanged(dir: string, before: RawDataset, after: RawDataset): strin
   return written;
 }
 
-const invokedDirectly = (() => {
-  const script = process.argv[1];
-  if (!script) return false;
-  try {
-    return realpathSync(script) === realpathSync(fileURLToPath(import.meta.url));
-  } catch {
-    return false;
-  }
-})();
-if (invokedDirectly) process.exitCode = main(process.argv.slice(2));
+if (invokedDirectly(import.meta.url)) process.exitCode = main(process.argv.slice(2));

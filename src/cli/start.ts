@@ -14,6 +14,7 @@ import { dirname, join, relative, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Page } from 'playwright';
 import type { MentionSummary, TabState } from '../messages';
+import { FONT_PACKAGE, hasJapaneseFont } from './browsers';
 import { launchWithExtension, readTabState, type LaunchedExtension } from './chromium';
 import { serve } from './serve';
 
@@ -45,9 +46,8 @@ function parseArgs(argv: readonly string[]): Options {
 
 /** Headless Chromium draws Japanese as empty boxes when no Japanese font is installed (bare Debian). */
 function warnIfNoJapaneseFont(): void {
-  const fonts = spawnSync('fc-list', [':lang=ja', 'family'], { encoding: 'utf8' });
-  if (fonts.status === 0 && !fonts.stdout.trim()) {
-    console.log('Note: no Japanese font is installed, so the screenshot shows boxes (apt-get install fonts-noto-cjk).');
+  if (hasJapaneseFont() === false) {
+    console.log(`Note: no Japanese font is installed, so the screenshot shows boxes (apt-get install ${FONT_PACKAGE}).`);
   }
 }
 
