@@ -2,7 +2,7 @@ import events from '@/data/events.json';
 import meta from '@/data/meta.json';
 import { EVENT_KIND_OF_REMARK, type RemarkKind } from '@/src/data/kinds';
 import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
-import { disabledSites, highlightsEnabled, highlightsEnabledItem, setSiteDisabled, siteOf } from '@/src/settings';
+import { CARD_OPEN_MODES, cardOpenMode, cardOpenModeItem, disabledSites, highlightsEnabled, highlightsEnabledItem, setSiteDisabled, siteOf } from '@/src/settings';
 
 type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
 const t = (key: MessageKey, ...subs: string[]) => browser.i18n.getMessage(key, subs) || key;
@@ -125,6 +125,13 @@ async function render() {
   checkbox.addEventListener('change', () => {
     if (site) void setSiteDisabled(site, checkbox.checked);
   });
+
+  // How cards open, for every page at once (the annotator watches the setting).
+  const openMode = $<HTMLSelectElement>('#open-mode');
+  $('#open-mode-label').textContent = t('popupOpenMode');
+  openMode.replaceChildren(...CARD_OPEN_MODES.map((mode) => new Option(t(`popupOpenMode_${mode}`), mode)));
+  openMode.value = await cardOpenMode();
+  openMode.addEventListener('change', () => void cardOpenModeItem.setValue(openMode.value as (typeof CARD_OPEN_MODES)[number]));
 
   if (!tab) return renderMentions(-1, undefined);
   const key = tabStateKey(tab.id);

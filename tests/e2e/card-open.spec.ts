@@ -87,10 +87,13 @@ test.describe('opening the card', () => {
     await expect(card).toBeHidden({ timeout: SETTLE_MS });
   });
 
-  test('"open on click only": resting the pointer opens nothing, a click does', async ({ page, server, extension }) => {
-    await setStored(extension, 'cardOpenMode', 'click');
+  test('"open on click only" (chosen in the popup): resting the pointer opens nothing, a click does', async ({ page, server, extension }) => {
     await page.goto(wire(server));
     await expectPainted(page, WIRE_EN);
+    const popup = await openPopupFor(extension, page);
+    await popup.locator('#open-mode').selectOption('click');
+    await popup.close();
+    await page.bringToFront();
     await hoverMention(page, 'consistent', '$1.13 trillion');
     await page.waitForTimeout(LINGER_MS);
     await expect(cardRoot(page)).toHaveCount(0);
