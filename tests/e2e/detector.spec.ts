@@ -21,9 +21,12 @@ test('the detector matches an article about the topic', async ({ page, server })
   const state = await tabState(page);
   expect(state.url).toBe(page.url());
   expect(state.hit).toBe(true);
-  expect(typeof state.detectorMs).toBe('number');
-  expect(Number.isFinite(state.detectorMs)).toBe(true);
-  expect(state.detectorMs).toBeGreaterThanOrEqual(0);
+  // The title ("Kato says Treasury holdings could be a card…") hits before any text is walked: one
+  // look, so one slice, and the time reported is that slice's. A title test takes microseconds;
+  // 50 ms is room for a loaded machine, not for a walk of the page.
+  expect(state.detectorSlices).toBe(1);
+  expect(state.detectorLongestSliceMs).toBe(state.detectorMs);
+  expect(state.detectorMs).toBeLessThan(50);
 });
 
 test('the detector does not match an unrelated page', async ({ page, server }) => {

@@ -1,3 +1,4 @@
+import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import en from '../../public/_locales/en/messages.json';
 import ja from '../../public/_locales/ja/messages.json';
@@ -57,29 +58,47 @@ describe('t', () => {
   });
 });
 
-describe('the message files', () => {
-  const cardKeys = Object.keys(EN).filter((k) => k.startsWith('card'));
+describe('the message files: every locale has exactly the English messages', () => {
+  const dir = new URL('../../public/_locales/', import.meta.url);
+  const locales = readdirSync(dir, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => d.name)
+    .sort();
+  const read = (locale: string) => JSON.parse(readFileSync(new URL(`${locale}/messages.json`, dir), 'utf8')) as Record<string, Entry>;
+  const EN_KEYS = Object.keys(EN).sort();
+  const placeholders = (entry: Entry) => Object.entries(entry.placeholders ?? {}).map(([n, p]) => `${n.toLowerCase()}=${p.content}`).sort();
+  const used = (entry: Entry) => [...new Set([...entry.message.matchAll(/\$([a-z0-9_@]+)\$/gi)].map((m) => m[1]!.toLowerCase()))].sort();
 
-  test('every card string exists in both languages with a description', () => {
-    expect(cardKeys.length).toBeGreaterThan(20);
-    for (const key of cardKeys) {
-      expect(JA[key], key).toBeDefined();
-      expect(EN[key]!.description, key).toBeTruthy();
-      expect(JA[key]!.description, key).toBeTruthy();
-    }
-    expect(Object.keys(JA).filter((k) => k.startsWith('card')).sort()).toEqual([...cardKeys].sort());
+  test('the folder holds the default locale and the languages the card is shown in', () => {
+    expect(locales).toEqual(expect.arrayContaining(['en', 'ja']));
+    // The bundled copies the card reads are these files.
+    expect(read('en')).toEqual(EN);
+    expect(read('ja')).toEqual(JA);
+    expect(EN_KEYS.length).toBeGreaterThan(50);
   });
 
-  test.each(['en', 'ja'] as const)('%s: every $NAME$ is a declared placeholder, and the languages declare the same ones', (lang) => {
-    const bundle = lang === 'en' ? EN : JA;
-    for (const key of cardKeys) {
-      const entry = bundle[key]!;
-      const declared = Object.keys(entry.placeholders ?? {}).map((n) => n.toLowerCase());
-      const used = [...entry.message.matchAll(/\$([a-z0-9_@]+)\$/gi)].map((m) => m[1]!.toLowerCase());
-      for (const name of used) expect(declared, `${key} uses $${name}$`).toContain(name);
-      expect(Object.entries(entry.placeholders ?? {}).map(([n, p]) => `${n}=${p.content}`).sort(), key).toEqual(
-        Object.entries(EN[key]!.placeholders ?? {}).map(([n, p]) => `${n}=${p.content}`).sort(),
-      );
+  test.each(locales.filter((l) => l !== 'en'))('%s: the same keys as English, none missing, none extra', (locale) => {
+    const keys = Object.keys(read(locale));
+    expect(EN_KEYS.filter((k) => !keys.includes(k)), 'missing').toEqual([]);
+    expect(keys.filter((k) => !EN_KEYS.includes(k)), 'extra').toEqual([]);
+  });
+
+  test.each(locales)('%s: every message and description is a non-empty string under a valid name', (locale) => {
+    for (const [key, entry] of Object.entries(read(locale))) {
+      expect(key, key).toMatch(/^[A-Za-z0-9_]+$/);
+      expect(typeof entry.message, key).toBe('string');
+      expect(entry.message.trim(), key).not.toBe('');
+      expect(typeof entry.description, key).toBe('string');
+      expect(entry.description!.trim(), key).not.toBe('');
+    }
+  });
+
+  test.each(locales)('%s: placeholders are declared, used, "$n" substitutions, and the same as in English', (locale) => {
+    for (const [key, entry] of Object.entries(read(locale))) {
+      const declared = placeholders(entry);
+      expect(used(entry), `${key}: $NAME$ used vs declared`).toEqual(declared.map((d) => d.split('=')[0]));
+      for (const d of declared) expect(d, key).toMatch(/^[a-z0-9_@]+=\$[1-9]$/);
+      if (EN[key]) expect(declared, `${key}: placeholders as in English`).toEqual(placeholders(EN[key]));
       // A lone "$" outside a placeholder would be read as one by browser.i18n.
       expect(entry.message.replace(/\$[a-z0-9_@]+\$/gi, ''), key).not.toMatch(/\$/);
     }
