@@ -1,25 +1,64 @@
-import { isMessage, tabStateKey, type AnnotatorCommand, type CommandName, type Message, type TabState } from '@/src/messages';
+import {
+  MAX_MENTIONS_PER_TAB,
+  parseMessage,
+  senderMay,
+  tabStateKey,
+  type AnnotatorCommand,
+  type AnnotatorReport,
+  type CommandName,
+  type DetectorResult,
+  type Message,
+  type Sender,
+  type TabState,
+} from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
 
+/**
+ * Tab states that could not be written (the session storage every tab shares is full): kept in memory so
+ * the badge and the next report still work; the popup then shows the count without the list.
+ */
+const unwritten = new Map<number, TabState>();
+
 async function readState(tabId: number): Promise<TabState | undefined> {
   const key = tabStateKey(tabId);
-  return (await browser.storage.session.get(key))[key] as TabState | undefined;
+  return unwritten.get(tabId) ?? ((await browser.storage.session.get(key))[key] as TabState | undefined);
 }
 
+/** Writes a tab's state; if storage refuses it, a smaller one without the list, else memory. Never throws. */
 async function writeState(tabId: number, state: TabState): Promise<void> {
-  await browser.storage.session.set({ [tabStateKey(tabId)]: state });
+  const key = tabStateKey(tabId);
+  for (const attempt of [state, { ...state, mentions: [] }]) {
+    try {
+      await browser.storage.session.set({ [key]: attempt });
+      unwritten.delete(tabId);
+      return;
+    } catch {
+      // Quota: try the smaller state, then keep it in memory.
+    }
+  }
+  unwritten.set(tabId, state);
+}
+
+async function forget(tabId: number): Promise<void> {
+  unwritten.delete(tabId);
+  await browser.storage.session.remove(tabStateKey(tabId)).catch(() => undefined);
 }
 
 async function setBadge(tabId: number, count: number): Promise<void> {
-  await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' });
-  if (count > 0) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR });
+  await browser.action.setBadgeText({ tabId, text: count > 0 ? (count > 999 ? '999+' : String(count)) : '' }).catch(() => undefined);
+  if (count > 0) await browser.action.setBadgeBackgroundColor({ tabId, color: BADGE_COLOR }).catch(() => undefined);
 }
 
 async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
+}
+
+/** Runs the detector again in a tab (it stops at once on a turned-off site, and says nothing on other pages). */
+async function detectAgain(tabId: number): Promise<void> {
+  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] }).catch(() => undefined);
 }
 
 /**
@@ -30,8 +69,7 @@ async function lookAgain(sites: ReadonlySet<string>): Promise<void> {
   if (!sites.size) return;
   for (const tab of await browser.tabs.query({})) {
     const site = tab.url ? siteOf(tab.url) : undefined;
-    if (tab.id === undefined || !site || !sites.has(site)) continue;
-    await browser.scripting.executeScript({ target: { tabId: tab.id }, files: ['/content-scripts/detector.js'] }).catch(() => undefined);
+    if (tab.id !== undefined && site && sites.has(site)) await detectAgain(tab.id);
   }
 }
 
@@ -46,60 +84,60 @@ async function runCommand(command: CommandName, tabId: number | undefined): Prom
   await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
 }
 
-async function onMessage(message: Message, sender: { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string }) {
-  switch (message.type) {
-    case 'detector:result': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return;
-      const url = sender.tab?.url ?? sender.url ?? '';
-      await writeState(tabId, {
-        url,
-        hit: message.hit,
-        detectorMs: message.ms,
-        detectorSlices: message.slices,
-        detectorLongestSliceMs: message.longestSliceMs,
-        updatedAt: Date.now(),
-      });
-      await setBadge(tabId, 0);
-      const site = siteOf(url);
-      if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, sender.frameId ?? 0);
-      return;
-    }
-    case 'annotator:report': {
-      const tabId = sender.tab?.id;
-      if (tabId === undefined) return;
-      const previous = await readState(tabId);
-      const url = sender.tab?.url ?? sender.url ?? previous?.url ?? '';
-      await writeState(tabId, {
-        url,
-        hit: true,
-        detectorMs: previous?.detectorMs ?? 0,
-        detectorSlices: previous?.detectorSlices,
-        detectorLongestSliceMs: previous?.detectorLongestSliceMs,
-        updatedAt: Date.now(),
-        mentions: message.mentions,
-        count: message.count,
-        annotatorMs: message.annotatorMs,
-        longestSliceMs: message.longestSliceMs,
-        phasesMs: message.phasesMs,
-        lang: message.lang,
-      });
-      await setBadge(tabId, message.count);
-      return;
-    }
-    case 'popup:command':
-      return runCommand(message.command, message.tabId);
-    case 'popup:show': {
-      const show: AnnotatorCommand = { type: 'annotator:show', id: message.id };
-      await browser.tabs.sendMessage(message.tabId, show).catch(() => undefined);
-      return;
-    }
+async function onDetector(message: DetectorResult, tabId: number, url: string, frameId: number): Promise<void> {
+  const site = siteOf(url);
+  // Injection first: whatever happens to the state's write, the page gets its highlights.
+  if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
+  await writeState(tabId, {
+    url,
+    hit: message.hit,
+    detectorMs: message.ms,
+    ...(message.slices !== undefined ? { detectorSlices: message.slices } : {}),
+    ...(message.longestSliceMs !== undefined ? { detectorLongestSliceMs: message.longestSliceMs } : {}),
+    updatedAt: Date.now(),
+  });
+  await setBadge(tabId, 0);
+}
+
+async function onReport(message: AnnotatorReport, tabId: number, url: string): Promise<void> {
+  const previous = await readState(tabId);
+  await writeState(tabId, {
+    url: url || previous?.url || '',
+    hit: true,
+    detectorMs: previous?.detectorMs ?? 0,
+    ...(previous?.detectorSlices !== undefined ? { detectorSlices: previous.detectorSlices } : {}),
+    ...(previous?.detectorLongestSliceMs !== undefined ? { detectorLongestSliceMs: previous.detectorLongestSliceMs } : {}),
+    updatedAt: Date.now(),
+    mentions: message.mentions,
+    count: message.count,
+    ...(message.count > message.mentions.length || message.mentions.length >= MAX_MENTIONS_PER_TAB ? { truncated: true as const } : {}),
+    annotatorMs: message.annotatorMs,
+    longestSliceMs: message.longestSliceMs,
+    phasesMs: message.phasesMs,
+    lang: message.lang,
+  });
+  await setBadge(tabId, message.count);
+}
+
+async function onMessage(message: Message, sender: Sender): Promise<void> {
+  if (!senderMay(message.type, sender, browser.runtime.getURL('/'))) return;
+  const tabId = sender.tab?.id;
+  const url = sender.tab?.url ?? sender.url ?? '';
+  // A content script speaks only about the tab it runs in (senderMay made sure it has one).
+  if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
+  if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url);
+  if (message.type === 'popup:command') return runCommand(message.command, message.tabId);
+  if (message.type === 'popup:show') {
+    const show: AnnotatorCommand = { type: 'annotator:show', id: message.id };
+    await browser.tabs.sendMessage(message.tabId, show).catch(() => undefined);
   }
 }
 
 export default defineBackground(() => {
-  browser.runtime.onMessage.addListener((message: unknown, sender) => {
-    if (!isMessage(message) || sender.id !== browser.runtime.id) return undefined;
+  browser.runtime.onMessage.addListener((raw: unknown, sender) => {
+    if (sender.id !== browser.runtime.id) return undefined;
+    const message = parseMessage(raw);
+    if (!message) return undefined;
     return onMessage(message, sender).then(() => true);
   });
 
@@ -116,7 +154,15 @@ export default defineBackground(() => {
     void lookAgain(new Set((Array.isArray(before) ? before : []).filter((site) => !on.has(site))));
   });
 
-  browser.tabs.onRemoved.addListener((tabId) => {
-    void browser.storage.session.remove(tabStateKey(tabId));
+  // After an install or an update, pages already open are looked at again (the old scripts are gone).
+  browser.runtime.onInstalled.addListener(() => {
+    void browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).then((tabs) => Promise.all(tabs.map((t) => (t.id === undefined ? undefined : detectAgain(t.id)))));
+  });
+
+  // A tab that closes or goes to another page takes its state with it.
+  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
+  browser.tabs.onUpdated.addListener((tabId, change) => {
+    // A new document loading (not a single-page app's pushState: its annotator reports again by itself).
+    if (change.status === 'loading' && change.url !== undefined) void forget(tabId).then(() => setBadge(tabId, 0));
   });
 });

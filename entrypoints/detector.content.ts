@@ -2,6 +2,7 @@
 // storage library, no dataset — only the trigger expressions compiled from data/vocabulary.json at
 // build time (wxt.config.ts). On a hit the background injects the annotator.
 import { compileTrigger, scanText, textHits, type ScanResult } from '../src/page/detect';
+import { keepHandshakeFromPage } from '../src/page/handshake';
 
 declare const __TL_TRIGGER__: string;
 declare const __TL_ANCHORS__: string[];
@@ -29,8 +30,11 @@ const WATCH_FOR_MS = 5 * 60_000;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // The page must not learn our id from WXT's start-up message, nor switch us off with a forged one.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
+    keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string }).id));
     try {
       const stored = (await api.storage.local.get('disabledSites')).disabledSites;
       const site = location.hostname.toLowerCase().replace(/^www\./, '');

@@ -1,62 +1,106 @@
-/** Messages between the content scripts, the popup and the background. One union, checked by `type`. */
-import type { RemarkKind, RemarkVerdictStatus } from './data/kinds';
+/**
+ * Messages between the content scripts, the popup and the background: one zod schema per message, the
+ * types inferred from them. The background parses every message it receives with `parseMessage`, so a
+ * malformed or oversized one is refused before anything reads it. (Content scripts import only the types.)
+ */
+import { z } from 'zod';
+import { FIGURE_SUBJECTS, REMARK_KINDS, REMARK_VERDICTS } from './data/kinds';
 
-export type DetectorResult = {
-  type: 'detector:result';
+/** Mentions kept per tab, and the longest sentence: one page cannot fill the storage every tab shares. */
+export const MAX_MENTIONS_PER_TAB = 500;
+export const MAX_MENTION_TEXT = 240;
+
+const ms = z.number().finite().nonnegative();
+
+export const DetectorResult = z.object({
+  type: z.literal('detector:result'),
   /** Whether the page's title or text matched the trigger vocabulary. */
-  hit: boolean;
+  hit: z.boolean(),
   /** Main-thread time the look took, ms (the sum of its slices), the number of slices and the longest. */
-  ms: number;
-  slices?: number;
-  longestSliceMs?: number;
-};
+  ms,
+  slices: z.number().int().nonnegative().optional(),
+  longestSliceMs: ms.optional(),
+});
+export type DetectorResult = z.infer<typeof DetectorResult>;
 
 /** One mention as the popup, the badge and the export see it. */
-export type MentionSummary = {
+export const MentionSummary = z.object({
   /** Stable across rescans (the mention's quote and its context): what "Show" and the exports refer to. */
-  id: string;
-  kind: 'figure' | 'remark';
-  text: string;
-  subject?: string;
-  status?: string;
+  id: z.string().min(1).max(64),
+  kind: z.enum(['figure', 'remark']),
+  text: z.string().max(MAX_MENTION_TEXT),
+  subject: z.enum(FIGURE_SUBJECTS).optional(),
+  status: z.string().max(32).optional(),
   /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
-  conversion?: boolean;
-  remark?: RemarkKind;
+  conversion: z.boolean().optional(),
+  remark: z.enum(REMARK_KINDS).optional(),
   /** The engine could not tell which statement: `remark` is its best reading, `alternative` the other. */
-  unsure?: true;
-  alternative?: RemarkKind;
+  unsure: z.literal(true).optional(),
+  alternative: z.enum(REMARK_KINDS).optional(),
   /** The remark checked against the record (on record, not in the record, misdated, the false threat). */
-  remarkVerdict?: RemarkVerdictStatus;
+  remarkVerdict: z.enum(REMARK_VERDICTS).optional(),
   /** The official value the figure is judged against, USD, and its month. */
-  officialUsd?: number;
-  officialMonth?: string;
-  claims?: string[];
-};
+  officialUsd: z.number().finite().optional(),
+  officialMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
+  claims: z.array(z.string().max(64)).max(16).optional(),
+});
+export type MentionSummary = z.infer<typeof MentionSummary>;
 
-export type AnnotatorReport = {
-  type: 'annotator:report';
-  mentions: MentionSummary[];
+const Phases = z.object({ collect: ms, analyze: ms, paint: ms });
+
+export const AnnotatorReport = z.object({
+  type: z.literal('annotator:report'),
+  /** The page's mentions; a page with more than the cap sends the first MAX_MENTIONS_PER_TAB and the `count`. */
+  mentions: z.array(MentionSummary).max(MAX_MENTIONS_PER_TAB),
   /** Flagged mentions (what the badge counts). */
-  count: number;
+  count: z.number().int().nonnegative(),
   /** Total main-thread time of the last scan, ms, and its longest slice. */
-  annotatorMs: number;
-  longestSliceMs: number;
+  annotatorMs: ms,
+  longestSliceMs: ms,
   /** Where the time went: walking the DOM, the engine, making ranges and painting. */
-  phasesMs: { collect: number; analyze: number; paint: number };
-  lang: string;
-};
+  phasesMs: Phases,
+  lang: z.string().max(16),
+});
+export type AnnotatorReport = z.infer<typeof AnnotatorReport>;
 
-export type CommandName = 'toggle-highlights' | 'next-mention';
+export const COMMAND_NAMES = ['toggle-highlights', 'next-mention'] as const;
+export type CommandName = (typeof COMMAND_NAMES)[number];
+
+const tabId = z.number().int().nonnegative();
 
 /** From the popup: run a command for a tab (the same as the keyboard shortcut). */
-export type PopupCommand = { type: 'popup:command'; command: CommandName; tabId: number };
+export const PopupCommand = z.object({ type: z.literal('popup:command'), command: z.enum(COMMAND_NAMES), tabId });
+export type PopupCommand = z.infer<typeof PopupCommand>;
 /** From the popup's page list: scroll to a mention and open its card. */
-export type ShowMention = { type: 'popup:show'; tabId: number; id: string };
+export const ShowMention = z.object({ type: z.literal('popup:show'), tabId, id: z.string().min(1).max(64) });
+export type ShowMention = z.infer<typeof ShowMention>;
 
 /** From the background to the annotator in a tab. */
 export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
 
-export type Message = DetectorResult | AnnotatorReport | PopupCommand | ShowMention;
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, PopupCommand, ShowMention]);
+export type Message = z.infer<typeof Message>;
+
+/** Which senders may send what: content scripts report about their own tab; only extension pages command. */
+export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report']);
+
+export type Sender = { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string };
+
+/**
+ * Whether a sender may send this message. Reports come from a content script in a tab (and speak of that
+ * tab only); commands for a tab come from our own pages (`extensionOrigin`), never from a content script:
+ * a page's content script cannot steer another tab.
+ */
+export function senderMay(type: Message['type'], sender: Sender, extensionOrigin: string): boolean {
+  if (FROM_CONTENT_SCRIPT.has(type)) return sender.tab?.id !== undefined;
+  return !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+}
+
+/** The message, if it is a well-formed one; undefined for anything else. */
+export function parseMessage(value: unknown): Message | undefined {
+  const parsed = Message.safeParse(value);
+  return parsed.success ? parsed.data : undefined;
+}
 
 /** What the background keeps for each tab in session storage (the service worker can be stopped). */
 export type TabState = {
@@ -68,6 +112,8 @@ export type TabState = {
   updatedAt: number;
   mentions?: MentionSummary[];
   count?: number;
+  /** The page has more mentions than are kept: `mentions` holds the first MAX_MENTIONS_PER_TAB of `count`. */
+  truncated?: true;
   annotatorMs?: number;
   longestSliceMs?: number;
   phasesMs?: { collect: number; analyze: number; paint: number };
@@ -75,9 +121,3 @@ export type TabState = {
 };
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;
-
-const TYPES = new Set(['detector:result', 'annotator:report', 'popup:command', 'popup:show']);
-
-export function isMessage(value: unknown): value is Message {
-  return typeof value === 'object' && value !== null && TYPES.has((value as { type?: unknown }).type as string);
-}

@@ -31,15 +31,15 @@ export const highlightsEnabledItem = storage.defineItem<boolean>('local:highligh
 export const disabledSitesItem = storage.defineItem<string[]>('local:disabledSites', { fallback: [] });
 
 /**
- * How a card opens: `hover` (hover with intent, or a click), `click` (only a click, a tap or the keyboard),
- * or `auto`: click on touch screens (no hover there), hover with a mouse.
+ * How a card opens: `hover` (a mouse resting on a highlight, a click, a tap or the keyboard; a touch
+ * screen has no hover, so there it is a tap) or `click` (only a click, a tap or the keyboard).
  */
-export const CARD_OPEN_MODES = ['auto', 'hover', 'click'] as const;
+export const CARD_OPEN_MODES = ['hover', 'click'] as const;
 export type CardOpenMode = (typeof CARD_OPEN_MODES)[number];
-export const cardOpenModeItem = storage.defineItem<CardOpenMode>('local:cardOpenMode', { fallback: 'auto' });
+export const cardOpenModeItem = storage.defineItem<CardOpenMode>('local:cardOpenMode', { fallback: 'hover' });
 
 export async function cardOpenMode(): Promise<CardOpenMode> {
-  return sanitized('cardOpenMode', z.enum(CARD_OPEN_MODES), await cardOpenModeItem.getValue(), 'auto');
+  return sanitized('cardOpenMode', z.enum(CARD_OPEN_MODES), await cardOpenModeItem.getValue(), 'hover');
 }
 
 export async function highlightsEnabled(): Promise<boolean> {

@@ -3,6 +3,7 @@ import { buildDataset } from '@/src/engine/dataset';
 import type { AnnotatorCommand } from '@/src/messages';
 import { Annotator } from '@/src/page/annotator';
 import { createCard } from '@/src/page/card';
+import { keepHandshakeFromPage } from '@/src/page/handshake';
 
 // Injected by the background (scripting.executeScript) only into pages the detector found relevant.
 export default defineContentScript({
@@ -10,7 +11,10 @@ export default defineContentScript({
   matches: [],
   // The card brings its own CSS into its shadow root (card.ts); nothing is injected into the page.
   cssInjectionMode: 'manual',
+  // The page must not learn our id from WXT's start-up message, nor switch us off with a forged one.
+  noScriptStartedPostMessage: true,
   async main(ctx) {
+    keepHandshakeFromPage(ctx, () => Boolean(browser.runtime?.id));
     // A second injection into the same document (e.g. after a bfcache restore) reuses the first, unless
     // that one has stopped (the site was turned off, then on again).
     const g = globalThis as { __treasuryLensAnnotator?: Annotator };

@@ -709,12 +709,14 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
  */
 export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, lang: Lang, page: CardPage): HTMLElement {
   const headingId = `treasury-lens-card-heading-${++headingIds}`;
+  const brandId = `${headingId}-brand`;
   const card = h(doc, 'section', {
     class: 'card',
     'data-part': 'card',
     role: 'dialog',
     'aria-modal': 'false',
-    'aria-labelledby': headingId,
+    // "Treasury Lens: Japan's U.S. Treasury holdings": whose card it is, then what it is about.
+    'aria-labelledby': `${brandId} ${headingId}`,
     lang,
     dir: 'ltr',
     'data-kind': mention.kind,
@@ -724,6 +726,7 @@ export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, l
   const parts = mention.kind === 'figure' ? figureCard(doc, ds, lang, mention, page, headingId) : remarkCard(doc, ds, lang, mention, headingId);
   // The heading shares its row with the pin and close buttons (reading order: heading, pin, close).
   const [heading, ...compact] = parts.compact;
+  card.append(h(doc, 'span', { class: 'sr-only', id: brandId }, `${t(lang, 'extName')}:`));
   card.append(h(doc, 'div', { class: 'top' }, heading, h(doc, 'span', { class: 'tools' }, button('pin', 'cardPin', 'pin', { 'aria-pressed': 'false' }), button('close', 'cardClose', 'close'))));
   if (mention.kind === 'figure') {
     card.setAttribute('data-status', (parts as { status: string }).status);

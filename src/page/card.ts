@@ -28,8 +28,14 @@ import { OWN_UI_ATTR } from './text-blocks';
 // for a script injected at runtime with no web-accessible resources.
 import cardCss from './card.css?inline';
 
-/** The host element's tag; the annotator's text walker skips it. */
-export const CARD_TAG = 'treasury-lens-card';
+/**
+ * The host element's tag: this prefix and a random suffix drawn for each page, so no page can define the
+ * name first and have its own custom-element constructor run on our card. Outside checks find the card by
+ * CARD_HOST_ATTR, or as assistive technology does: a dialog whose name starts with "Treasury Lens".
+ */
+export const CARD_TAG_PREFIX = 'treasury-lens-card';
+export const CARD_HOST_ATTR = 'data-treasury-lens-card';
+const randomTag = () => `${CARD_TAG_PREFIX}-${crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), '')}`;
 /** Gap between the mention and the card, and the margin kept from the viewport's edges, in px. */
 const OFFSET_PX = 8;
 const VIEWPORT_PADDING_PX = 8;
@@ -177,7 +183,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   floating.className = 'floating';
 
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
-    name: CARD_TAG,
+    name: randomTag(),
     mode: 'open',
     position: 'inline',
     anchor: () => hostParent(),
@@ -193,6 +199,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   });
   // The annotator's text walker and mutation observer skip our own UI.
   ui.shadowHost.setAttribute(OWN_UI_ATTR, '');
+  ui.shadowHost.setAttribute(CARD_HOST_ATTR, '');
   // In the top layer (a manual popover, where the browser has one: Chrome 114+, Firefox 125+) the card
   // shows above everything the page stacks, even its own max-z-index overlays; elsewhere the host's
   // maximal z-index does what it can. The host stays a 0×0 fixed box either way (card.css).

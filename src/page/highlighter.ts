@@ -92,6 +92,23 @@ export class Highlighter {
 
   constructor(private readonly doc: Document) {}
 
+  /**
+   * Removes what an earlier copy of the extension left in the page (after a reload or an update its
+   * scripts are cut off and cannot clean up): our highlights and our elements.
+   */
+  static clearStale(doc: Document): void {
+    for (const name of [...CSS.highlights.keys()]) if (String(name).startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+    for (const el of doc.querySelectorAll(`style[${OWN_UI_ATTR}]`)) el.remove();
+    for (const el of doc.querySelectorAll(`[${OWN_UI_ATTR}]`)) if (el.tagName.startsWith('TREASURY-LENS-CARD')) el.remove();
+  }
+
+  /** Whether everything painted is still in place: the page may clear CSS.highlights or remove our style sheet. */
+  intact(): boolean {
+    if (this.registered.size && !this.style?.isConnected) return false;
+    for (const [cls, h] of this.registered) if (CSS.highlights.get(highlightName(cls)) !== h) return false;
+    return true;
+  }
+
   static supported(win: Window): boolean {
     return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && 'highlights' in CSS;
   }

@@ -22,8 +22,7 @@ const BLOCK_TAGS = new Set([
   'LEGEND', 'MENU', 'HTML',
 ]);
 
-/** Tag of our own card (its shadow host), never read. */
-export const OWN_UI_TAG = 'TREASURY-LENS-CARD';
+/** Marks our own elements (the card's host, the highlight style sheet), never read. */
 export const OWN_UI_ATTR = 'data-treasury-lens-ui';
 
 export type TextSegment = { node: Text; start: number; end: number };
@@ -52,7 +51,7 @@ export type CollectOptions = {
 
 function skipElement(el: Element, opts: CollectOptions): boolean {
   const tag = el.tagName.toUpperCase();
-  if (SKIP_TAGS.has(tag) || tag === OWN_UI_TAG) return true;
+  if (SKIP_TAGS.has(tag)) return true;
   // Most elements carry no attributes at all: skip the attribute look-ups for them.
   if (!el.attributes.length) return opts.isHidden?.(el) ?? false;
   if (el.hasAttribute('hidden') || el.hasAttribute(OWN_UI_ATTR) || el.getAttribute('aria-hidden') === 'true') return true;

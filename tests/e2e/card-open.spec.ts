@@ -68,7 +68,7 @@ async function listenerCount(page: Page): Promise<number> {
 
 test.describe('opening the card', () => {
   test.afterEach(async ({ extension }) => {
-    await setStored(extension, 'cardOpenMode', 'auto');
+    await setStored(extension, 'cardOpenMode', 'hover');
   });
 
   test('a click on a mention opens its card at once; it stays when the pointer leaves, and a click elsewhere closes it', async ({ page, server }) => {
@@ -228,7 +228,7 @@ test.describe('opening the card', () => {
     try {
       await box.check();
       await expectNothingPainted(page);
-      await expect(page.locator('treasury-lens-card')).toHaveCount(0);
+      await expect(page.locator('[data-treasury-lens-card]')).toHaveCount(0);
       await expect(page.locator('style[data-treasury-lens-ui]')).toHaveCount(0);
       expect(await listenerCount(page)).toBe(pageOnly);
       // Nothing watches the page any more: new topic text is not read.

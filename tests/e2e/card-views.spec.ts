@@ -29,7 +29,7 @@ async function openByClick(page: Page, cls: MentionClass, text: string): Promise
   const point = await rangeCentre(page, cls, text);
   await page.mouse.click(point.x, point.y);
   await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
-  await expect(page.locator('treasury-lens-card .floating[data-positioned]')).toHaveCount(1);
+  await expect(page.locator('[data-treasury-lens-card] .floating[data-positioned]')).toHaveCount(1);
   // The line box under the point, from the highlight registry (the page's own DOM is not changed).
   const line = await page.evaluate(
     ({ x, y }) => {
@@ -49,7 +49,7 @@ async function openByClick(page: Page, cls: MentionClass, text: string): Promise
 /** The smallest computed font size of any text in the compact card, px. */
 function smallestText(page: Page): Promise<number> {
   return page.evaluate(() => {
-    const compact = document.querySelector('treasury-lens-card')!.shadowRoot!.querySelector('[data-part="card"]')!;
+    const compact = document.querySelector('[data-treasury-lens-card]')!.shadowRoot!.querySelector('[data-part="card"]')!;
     let min = Infinity;
     const walker = document.createTreeWalker(compact, NodeFilter.SHOW_TEXT);
     for (let n = walker.nextNode(); n; n = walker.nextNode()) {
@@ -158,7 +158,7 @@ test('at 390 px on a touch screen: the card opens by tap, fits, and leaves the l
       const point = await rangeCentre(page, view.cls, view.text);
       await page.touchscreen.tap(point.x, point.y);
       await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
-      await expect(page.locator('treasury-lens-card .floating[data-positioned]')).toHaveCount(1);
+      await expect(page.locator('[data-treasury-lens-card] .floating[data-positioned]')).toHaveCount(1);
       const line = await page.evaluate(({ x, y }) => {
         for (const [, h] of CSS.highlights) for (const r of h as Iterable<Range>) for (const b of Array.from(r.getClientRects())) if (x >= b.left && x <= b.right && y >= b.top && y <= b.bottom) return { x: b.left, y: b.top, width: b.width, height: b.height };
         return undefined;

@@ -103,22 +103,22 @@ test.describe('on an English wire story', () => {
     await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
     // The page then puts up its own overlay, last in <body> at the highest z-index, over everything.
     const seen = await page.evaluate(() => {
-      const host = document.querySelector('treasury-lens-card')!;
+      const host = document.querySelector('[data-treasury-lens-card]')!;
       const box = host.shadowRoot!.querySelector('[data-part="card"]')!.getBoundingClientRect();
       const overlay = document.createElement('div');
       overlay.style.cssText = 'position:fixed;inset:0;z-index:2147483647;background:rgba(0,0,0,.3)';
       document.body.append(overlay);
       const hit = document.elementFromPoint(box.x + box.width / 2, box.y + box.height / 2);
-      return { atCardCentre: hit?.tagName.toLowerCase(), popoverOpen: host.matches(':popover-open'), hostBox: host.getBoundingClientRect().width };
+      return { atCardCentre: hit === host, popoverOpen: host.matches(':popover-open'), hostBox: host.getBoundingClientRect().width };
     });
-    expect(seen).toEqual({ atCardCentre: 'treasury-lens-card', popoverOpen: true, hostBox: 0 });
+    expect(seen).toEqual({ atCardCentre: true, popoverOpen: true, hostBox: 0 });
   });
 
   test('source links open in a new tab and point at http(s) pages', async ({ page }) => {
     await hoverMention(page, 'consistent', '$1.13 trillion');
     await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
     await openDetails(page);
-    const links = page.locator('treasury-lens-card [data-part="sources"] a[href]');
+    const links = page.locator('[data-treasury-lens-card] [data-part="sources"] a[href]');
     await expect(links.first()).toBeVisible();
     const all = await links.evaluateAll((anchors) => anchors.map((a) => ({ href: (a as HTMLAnchorElement).href, target: a.getAttribute('target') })));
     expect(all.length).toBeGreaterThan(0);
@@ -143,7 +143,7 @@ test.describe('on an English wire story', () => {
       await runCommand(popup, page, 'next-mention');
       const card = cardRoot(page);
       await expect(card).toBeVisible({ timeout: SETTLE_MS });
-      await expect.poll(() => focusState(page), { timeout: SETTLE_MS }).toMatchObject({ tag: 'treasury-lens-card', insideCard: true });
+      await expect.poll(() => focusState(page), { timeout: SETTLE_MS }).toMatchObject({ host: true, insideCard: true });
 
       // The first mention in reading order is "$1.13 trillion", below the first screen until we scroll.
       const firstInView = await page.evaluate(() => {
@@ -171,7 +171,7 @@ test("a story shown in the page's modal dialog: the card opens inside the dialog
   await expectPainted(page, { consistent: ['$1.13 trillion'] });
   await hoverMention(page, 'consistent', '$1.13 trillion');
   await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
-  expect(await page.evaluate(() => document.querySelector('treasury-lens-card')?.parentElement?.id)).toBe('reader');
+  expect(await page.evaluate(() => document.querySelector('[data-treasury-lens-card]')?.parentElement?.id)).toBe('reader');
   await openDetails(page);
   // Outside a modal dialog everything is inert: a link there could not be clicked. This one can.
   const link = cardPart(page, 'sources').locator('a').first();

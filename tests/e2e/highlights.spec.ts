@@ -202,7 +202,7 @@ type Snapshot = {
  * (serialised), so it is self-contained.
  */
 function layoutSnapshot(): Snapshot {
-  const OURS = 'treasury-lens-card';
+  const OURS = '[data-treasury-lens-card]';
   const px = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
   const rects: string[] = [];
   document.body.querySelectorAll('*').forEach((el) => {

@@ -109,9 +109,9 @@ export async function hoverMention(page: Page, cls: MentionClass, text: string):
 
 // ------------------------------------------------------------------ card
 
-/** The card root inside the `<treasury-lens-card>` shadow root (Playwright's CSS engine pierces open shadow roots). */
-export const cardRoot = (page: Page): Locator => page.locator('treasury-lens-card [data-part="card"]');
-export const cardPart = (page: Page, part: string): Locator => page.locator(`treasury-lens-card [data-part="${part}"]`);
+/** The card root inside its host's shadow root (the host is `[data-treasury-lens-card]`; its tag is random) (Playwright's CSS engine pierces open shadow roots). */
+export const cardRoot = (page: Page): Locator => page.locator('[data-treasury-lens-card] [data-part="card"]');
+export const cardPart = (page: Page, part: string): Locator => page.locator(`[data-treasury-lens-card] [data-part="${part}"]`);
 
 /** Opens the card's "Details" (the range, definition, sources and why), as a reader would, by clicking it. */
 export async function openDetails(page: Page): Promise<void> {
@@ -122,12 +122,12 @@ export async function openDetails(page: Page): Promise<void> {
 }
 
 /** Where keyboard focus is: the focused element of the document, and whether focus is inside our card. */
-export function focusState(page: Page): Promise<{ tag: string | undefined; id: string | undefined; insideCard: boolean }> {
+export function focusState(page: Page): Promise<{ host: boolean; id: string | undefined; insideCard: boolean }> {
   return page.evaluate(() => {
     const active = document.activeElement;
     const inner = active?.shadowRoot?.activeElement ?? null;
     const card = active?.shadowRoot?.querySelector('[data-part="card"]');
-    return { tag: active?.tagName.toLowerCase(), id: active?.id || undefined, insideCard: Boolean(inner && card?.contains(inner)) };
+    return { host: Boolean(active?.hasAttribute('data-treasury-lens-card')), id: active?.id || undefined, insideCard: Boolean(inner && card?.contains(inner)) };
   });
 }
 

@@ -99,11 +99,11 @@ describe('Firefox ESR with the extension', () => {
     }, `${HIGHLIGHT_PREFIX}-disputed`);
     assert.ok(point, 'the disputed figure has a range on screen');
     await page.mouse.move(point.x, point.y);
-    await page.waitForFunction(() => Boolean(document.querySelector('treasury-lens-card')?.shadowRoot?.querySelector('[data-part="card"]')), {
+    await page.waitForFunction(() => Boolean(document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]')), {
       timeout: SETTLE_MS,
     });
     const card = await page.evaluate(() => {
-      const root = document.querySelector('treasury-lens-card')!.shadowRoot!;
+      const root = document.querySelector('[data-treasury-lens-card]')!.shadowRoot!;
       return {
         status: root.querySelector('[data-part="card"]')?.getAttribute('data-status'),
         verdict: root.querySelector('[data-part="verdict"]')?.textContent ?? '',

@@ -60,7 +60,10 @@ function expectCommon(el: HTMLElement, lang: Lang, { line = true }: { line?: boo
   for (const name of COMMON_PARTS) part(el, name);
   const heading = part(el, 'heading');
   expect(heading.id).toBeTruthy();
-  expect(el.getAttribute('aria-labelledby')).toBe(heading.id);
+  // Named "Treasury Lens: <heading>": whose card it is, then what it is about.
+  const [brandId, headingId] = el.getAttribute('aria-labelledby')!.split(' ');
+  expect(headingId).toBe(heading.id);
+  expect(text(el.querySelector(`[id="${brandId}"]`)!)).toBe(`${t(lang, 'extName')}:`);
   expect(text(heading).trim()).not.toBe('');
 
   const close = part(el, 'close');

@@ -24,7 +24,6 @@ describe('collectText: the text a reader reads, mapped back to nodes', () => {
     ['<code>Treasuries</code>'],
     ['<div hidden>Treasuries</div>'],
     ['<div aria-hidden="true">Treasuries</div>'],
-    ['<treasury-lens-card>Treasuries</treasury-lens-card>'],
     ['<div data-treasury-lens-ui>Treasuries</div>'],
   ])('skips %s', (html) => {
     expect(collectText(doc(`<p>before</p>${html}<p>after</p>`).body).text).toBe('before\nafter');

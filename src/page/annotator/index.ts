@@ -15,7 +15,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Dataset } from '../../engine/dataset';
-import type { AnnotatorCommand, AnnotatorReport } from '../../messages';
+import { MAX_MENTIONS_PER_TAB, type AnnotatorCommand, type AnnotatorReport } from '../../messages';
 import { highlightsEnabledItem } from '../../settings';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
@@ -32,6 +32,10 @@ import { watchPageSettings, type PageSettings } from './settings-watch';
 
 export type { Painted } from './painted';
 
+/** How often the page's highlight registry is checked, and how many times a page may clear it before we stop repainting. */
+export const HIGHLIGHT_CHECK_MS = 2000;
+export const MAX_REPAINTS = 10;
+
 export type AnnotatorDeps = {
   ctx: ContentScriptContext;
   ds: Dataset;
@@ -42,9 +46,6 @@ export type AnnotatorDeps = {
   stopped?: () => void;
 };
 
-/** Touch screens have no hover: there, `auto` opens cards on a tap only. */
-const NO_HOVER = '(hover: none)';
-
 export class Annotator {
   private readonly doc = document;
   private readonly win = window;
@@ -53,12 +54,13 @@ export class Annotator {
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
   private readonly lang: Lang;
-  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto' };
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover' };
   private painted: Painted[] = [];
   private keyboardIndex = -1;
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.life = new Lifetime(this.win, deps.ctx.signal);
+    Highlighter.clearStale(this.doc);
     this.highlighter = new Highlighter(this.doc);
     this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
     const theme = pageTheme(this.doc, this.win);
@@ -79,17 +81,34 @@ export class Annotator {
       return;
     }
     watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
-    this.life.listen(this.win, 'wxt:locationchange', () => this.scans.soon());
+    // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
+    // forged event with the same address does nothing.
+    let address = this.win.location.href;
+    this.deps.ctx.addEventListener(this.win, 'wxt:locationchange', () => {
+      if (this.win.location.href === address) return;
+      address = this.win.location.href;
+      this.scans.soon();
+    });
     watchPointer(this.life, this.doc, {
       painted: () => (this.on() ? this.painted : []),
-      hoverOpens: () => this.settings.openMode === 'hover' || (this.settings.openMode === 'auto' && !this.win.matchMedia(NO_HOVER).matches),
+      hoverOpens: () => this.settings.openMode === 'hover',
       onCard: (target) => this.cards.contains(target),
       open: (p, how, point) => void this.cards.open(p, how, this.cardPage(), point),
       left: () => this.cards.leave(),
       back: (p) => this.cards.openId() === p.id && this.cards.keepOpen(),
       outside: () => this.cards.outside(),
     });
+    this.guardHighlights(MAX_REPAINTS);
     await this.scans.now();
+  }
+
+  /** A page that clears CSS.highlights or removes our style sheet gets them back, a bounded number of times. */
+  private guardHighlights(left: number): void {
+    this.life.timeout(() => {
+      const broken = this.on() && this.painted.length > 0 && !this.highlighter.intact();
+      if (broken) this.highlighter.paint(this.painted);
+      if (!broken || left > 1) this.guardHighlights(broken ? left - 1 : left);
+    }, HIGHLIGHT_CHECK_MS);
   }
 
   /**
@@ -152,7 +171,8 @@ export class Annotator {
     if (!result || this.life.stopped) return;
     this.deps.report({
       type: 'annotator:report',
-      mentions: result.painted.map(summarize),
+      // The count is the page's; the list is capped so one page cannot fill the storage all tabs share.
+      mentions: result.painted.slice(0, MAX_MENTIONS_PER_TAB).map(summarize),
       count: result.painted.length,
       annotatorMs: result.totalMs,
       phasesMs: result.phasesMs,

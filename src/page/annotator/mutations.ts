@@ -4,7 +4,7 @@
  */
 import { mayMatter } from '../../engine/analyze';
 import type { Dataset } from '../../engine/dataset';
-import { OWN_UI_ATTR, OWN_UI_TAG } from '../text-blocks';
+import { OWN_UI_ATTR } from '../text-blocks';
 import type { Lifetime } from './lifetime';
 import type { Painted } from './painted';
 
@@ -19,7 +19,7 @@ function isOwn(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     if (n.nodeType === 1) {
       const el = n as Element;
-      if (el.tagName === OWN_UI_TAG || el.hasAttribute(OWN_UI_ATTR)) return true;
+      if (el.hasAttribute(OWN_UI_ATTR)) return true;
     }
   }
   return false;

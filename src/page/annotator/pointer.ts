@@ -106,7 +106,7 @@ export function watchPointer(life: Lifetime, doc: Document, on: PointerEvents): 
     doc,
     'pointermove',
     (e) => {
-      // Touch and pen-on-screen moves are scrolls and drags, not hovering.
+      // Touch moves are scrolls and drags, not hovering: a touch screen opens cards by tap only.
       if (e.pointerType === 'touch' || !on.painted().length) return;
       last = { x: e.clientX, y: e.clientY, target: e.target };
       if (framePending) return;

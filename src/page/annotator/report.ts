@@ -1,14 +1,11 @@
 /** The short form of the page's mentions that the background keeps for the popup, the badge and the export. */
 import { effectiveStatus } from '../../engine/verdict';
-import type { MentionSummary } from '../../messages';
+import { MAX_MENTION_TEXT, type MentionSummary } from '../../messages';
 import type { Painted } from './painted';
-
-/** Longest sentence kept in a summary. */
-export const SUMMARY_TEXT_CHARS = 240;
 
 export function summarize(p: Painted): MentionSummary {
   const m = p.mention;
-  const text = m.text.length > SUMMARY_TEXT_CHARS ? `${m.text.slice(0, SUMMARY_TEXT_CHARS - 1)}…` : m.text;
+  const text = m.text.length > MAX_MENTION_TEXT ? `${m.text.slice(0, MAX_MENTION_TEXT - 1)}…` : m.text;
   if (m.kind === 'remark') {
     return {
       id: p.id,
