@@ -1,16 +1,19 @@
 /**
  * Messages between the content scripts, the popup and the background: one zod schema per message, the
  * types inferred from them. The background parses every message it receives with `parseMessage`, so a
- * malformed or oversized one is refused before anything reads it. (Content scripts import only the types.)
+ * malformed or oversized one is refused before anything reads it. `zod/mini`: the same checks without the
+ * classic API's compiled object parsers (which build code with `Function`, something store reviews flag).
  */
-import { z } from 'zod';
+import { z } from 'zod/mini';
 import { FIGURE_SUBJECTS, REMARK_KINDS, REMARK_VERDICTS } from './data/kinds';
 
 /** Mentions kept per tab, and the longest sentence: one page cannot fill the storage every tab shares. */
 export const MAX_MENTIONS_PER_TAB = 500;
 export const MAX_MENTION_TEXT = 240;
 
-const ms = z.number().finite().nonnegative();
+const ms = z.number().check(z.nonnegative());
+const count = z.int().check(z.nonnegative());
+const id = z.string().check(z.minLength(1), z.maxLength(64));
 
 export const DetectorResult = z.object({
   type: z.literal('detector:result'),
@@ -18,31 +21,31 @@ export const DetectorResult = z.object({
   hit: z.boolean(),
   /** Main-thread time the look took, ms (the sum of its slices), the number of slices and the longest. */
   ms,
-  slices: z.number().int().nonnegative().optional(),
-  longestSliceMs: ms.optional(),
+  slices: z.optional(count),
+  longestSliceMs: z.optional(ms),
 });
 export type DetectorResult = z.infer<typeof DetectorResult>;
 
 /** One mention as the popup, the badge and the export see it. */
 export const MentionSummary = z.object({
   /** Stable across rescans (the mention's quote and its context): what "Show" and the exports refer to. */
-  id: z.string().min(1).max(64),
+  id,
   kind: z.enum(['figure', 'remark']),
-  text: z.string().max(MAX_MENTION_TEXT),
-  subject: z.enum(FIGURE_SUBJECTS).optional(),
-  status: z.string().max(32).optional(),
+  text: z.string().check(z.maxLength(MAX_MENTION_TEXT)),
+  subject: z.optional(z.enum(FIGURE_SUBJECTS)),
+  status: z.optional(z.string().check(z.maxLength(32))),
   /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
-  conversion: z.boolean().optional(),
-  remark: z.enum(REMARK_KINDS).optional(),
+  conversion: z.optional(z.boolean()),
+  remark: z.optional(z.enum(REMARK_KINDS)),
   /** The engine could not tell which statement: `remark` is its best reading, `alternative` the other. */
-  unsure: z.literal(true).optional(),
-  alternative: z.enum(REMARK_KINDS).optional(),
+  unsure: z.optional(z.literal(true)),
+  alternative: z.optional(z.enum(REMARK_KINDS)),
   /** The remark checked against the record (on record, not in the record, misdated, the false threat). */
-  remarkVerdict: z.enum(REMARK_VERDICTS).optional(),
+  remarkVerdict: z.optional(z.enum(REMARK_VERDICTS)),
   /** The official value the figure is judged against, USD, and its month. */
-  officialUsd: z.number().finite().optional(),
-  officialMonth: z.string().regex(/^\d{4}-\d{2}$/).optional(),
-  claims: z.array(z.string().max(64)).max(16).optional(),
+  officialUsd: z.optional(z.number()),
+  officialMonth: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))),
+  claims: z.optional(z.array(id).check(z.maxLength(16))),
 });
 export type MentionSummary = z.infer<typeof MentionSummary>;
 
@@ -51,28 +54,28 @@ const Phases = z.object({ collect: ms, analyze: ms, paint: ms });
 export const AnnotatorReport = z.object({
   type: z.literal('annotator:report'),
   /** The page's mentions; a page with more than the cap sends the first MAX_MENTIONS_PER_TAB and the `count`. */
-  mentions: z.array(MentionSummary).max(MAX_MENTIONS_PER_TAB),
+  mentions: z.array(MentionSummary).check(z.maxLength(MAX_MENTIONS_PER_TAB)),
   /** Flagged mentions (what the badge counts). */
-  count: z.number().int().nonnegative(),
+  count,
   /** Total main-thread time of the last scan, ms, and its longest slice. */
   annotatorMs: ms,
   longestSliceMs: ms,
   /** Where the time went: walking the DOM, the engine, making ranges and painting. */
   phasesMs: Phases,
-  lang: z.string().max(16),
+  lang: z.string().check(z.maxLength(16)),
 });
 export type AnnotatorReport = z.infer<typeof AnnotatorReport>;
 
 export const COMMAND_NAMES = ['toggle-highlights', 'next-mention'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
-const tabId = z.number().int().nonnegative();
+const tabId = count;
 
 /** From the popup: run a command for a tab (the same as the keyboard shortcut). */
 export const PopupCommand = z.object({ type: z.literal('popup:command'), command: z.enum(COMMAND_NAMES), tabId });
 export type PopupCommand = z.infer<typeof PopupCommand>;
 /** From the popup's page list: scroll to a mention and open its card. */
-export const ShowMention = z.object({ type: z.literal('popup:show'), tabId, id: z.string().min(1).max(64) });
+export const ShowMention = z.object({ type: z.literal('popup:show'), tabId, id });
 export type ShowMention = z.infer<typeof ShowMention>;
 
 /** From the background to the annotator in a tab. */

@@ -119,10 +119,46 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
 }
 
 /**
+ * Characters that show as nothing: zero-width spaces and joiners, the word joiner, the byte-order mark and
+ * the soft hyphen. Pages put them inside words and numbers ("$1.\u200b13 trillion"); a reader sees no gap.
+ */
+const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+
+/** The text without its invisible characters, and where each of its offsets was in the original. */
+function withoutInvisible(text: string): { clean: string; original: (offset: number) => number } {
+  const kept: number[] = [];
+  let clean = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i]!;
+    if (c === '\u00ad' || c === '\ufeff' || c === '\u2060' || (c >= '\u200b' && c <= '\u200d')) continue;
+    kept.push(i);
+    clean += c;
+  }
+  kept.push(text.length);
+  return { clean, original: (offset) => kept[offset] ?? text.length };
+}
+
+/** A mention found in the cleaned text, with its offsets put back on the original text. */
+function restoreOffsets(m: Mention, original: (offset: number) => number): Mention {
+  const span = <T extends { start: number; end: number }>(s: T): T => ({ ...s, start: original(s.start), end: original(s.end - 1) + 1 });
+  if (m.kind === 'remark') return { ...span(m), phrase: span(m.phrase) };
+  return { ...span(m), ...(m.verdict?.conversionOf ? { verdict: { ...m.verdict, conversionOf: span(m.verdict.conversionOf) } } : {}) };
+}
+
+/**
  * The same analysis in steps: yields between groups of sentences so a caller on the page's main thread
- * can give the page a turn (the content script slices its work by time).
+ * can give the page a turn (the content script slices its work by time). Invisible characters are read
+ * past; the mentions' offsets are the original text's.
  */
 export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Generator<void, Mention[], void> {
+  INVISIBLE.lastIndex = 0;
+  if (!INVISIBLE.test(text)) return yield* analyzeVisible(ds, text, ctx);
+  const { clean, original } = withoutInvisible(text);
+  const found = yield* analyzeVisible(ds, clean, ctx);
+  return found.map((m) => restoreOffsets(m, original));
+}
+
+function* analyzeVisible(ds: Dataset, text: string, ctx: AnalyzeContext): Generator<void, Mention[], void> {
   if (!text) return [];
   let windows: Span[];
   if (text.length <= WHOLE_TEXT_CHARS) {

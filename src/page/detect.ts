@@ -153,7 +153,15 @@ export function scanText(
     }
     const data = n.data;
     result.nodes++;
-    sinceAnchor = anchors.test(data) ? 0 : sinceAnchor + 1;
+    const anchored = anchors.test(data);
+    // A short inline script or style with topic words says nothing to the reader: no hit, no joining.
+    // Asked only where an anchor is, so ordinary text pays nothing for it.
+    if (anchored && NOT_PROSE.has(n.parentNode?.nodeName ?? '')) {
+      recent.fill('');
+      sinceAnchor = JOIN_NODES + 1;
+      return false;
+    }
+    sinceAnchor = anchored ? 0 : sinceAnchor + 1;
     if (sinceAnchor === 0 && full.test(data)) return (result.hit = true);
     if (sinceAnchor <= JOIN_NODES && full.test(before() + data)) return (result.hit = true);
     recent[read++ % JOIN_NODES] = data;

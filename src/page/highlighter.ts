@@ -97,7 +97,8 @@ export class Highlighter {
    * scripts are cut off and cannot clean up): our highlights and our elements.
    */
   static clearStale(doc: Document): void {
-    for (const name of [...CSS.highlights.keys()]) if (String(name).startsWith(HIGHLIGHT_PREFIX)) CSS.highlights.delete(name);
+    // By name: Firefox's content scripts see the registry through a wrapper that cannot be iterated.
+    for (const cls of HIGHLIGHT_CLASSES) CSS.highlights.delete(highlightName(cls));
     for (const el of doc.querySelectorAll(`style[${OWN_UI_ATTR}]`)) el.remove();
     for (const el of doc.querySelectorAll(`[${OWN_UI_ATTR}]`)) if (el.tagName.startsWith('TREASURY-LENS-CARD')) el.remove();
   }
@@ -105,7 +106,7 @@ export class Highlighter {
   /** Whether everything painted is still in place: the page may clear CSS.highlights or remove our style sheet. */
   intact(): boolean {
     if (this.registered.size && !this.style?.isConnected) return false;
-    for (const [cls, h] of this.registered) if (CSS.highlights.get(highlightName(cls)) !== h) return false;
+    for (const cls of this.registered.keys()) if (!CSS.highlights.has(highlightName(cls))) return false;
     return true;
   }
 

@@ -11,6 +11,8 @@ import { describe, expect, test } from 'vitest';
 const ROOT = resolve(import.meta.dirname, '..', '..');
 const TOOL = join(ROOT, '..', 'shared', 'tools', 'blind-overlap.mjs');
 const present = existsSync(TOOL);
+/** The check reads every fixture (about 500 files): seconds on a busy two-core machine. */
+const CHECK_TIMEOUT_MS = 60_000;
 if (!present) console.log(`blind-overlap: ${TOOL} is not here (a user's clone); the held-out overlap check is skipped.`);
 
 describe.skipIf(!present)('fixtures and the held-out set', () => {
@@ -20,5 +22,5 @@ describe.skipIf(!present)('fixtures and the held-out set', () => {
     expect(run.stdout.trim().split('\n').slice(0, -1)).toEqual([]);
     expect(last).toMatch(/^\d+ file\(s\) checked, 0 overlap the held-out set$/);
     expect(run.status).toBe(0);
-  });
+  }, CHECK_TIMEOUT_MS);
 });

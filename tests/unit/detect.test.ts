@@ -79,6 +79,13 @@ describe('scanText: is this page about the topic?', () => {
     expect(scan(`<p>Garden</p><script>${long} U.S.</script><p>debt</p>`).hit).toBe(false);
   });
 
+  test('a short inline script or style with topic words is no hit; the same words in prose are', () => {
+    const words = 'Japan holds $1.13 trillion of U.S. Treasuries, Finance Minister Kato said.';
+    expect(scan(`<p>Garden news.</p><script>window.tags = "${words}";</script>`).hit).toBe(false);
+    expect(scan(`<p>Garden news.</p><style>/* ${words} */</style><noscript>${words}</noscript>`).hit).toBe(false);
+    expect(scan(`<p>Garden news.</p><p>${words}</p>`).hit).toBe(true);
+  });
+
   test('the exact expression runs only where an anchor is', () => {
     const t = trigger();
     let calls = 0;
