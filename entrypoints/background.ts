@@ -86,17 +86,22 @@ async function runCommand(command: CommandName, tabId: number | undefined): Prom
 
 async function onDetector(message: DetectorResult, tabId: number, url: string, frameId: number): Promise<void> {
   const site = siteOf(url);
-  // Injection first: whatever happens to the state's write, the page gets its highlights.
-  if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
+  // The state before the injection: the annotator's first report must land on it, not be overwritten by it.
+  // (writeState never throws: a full storage cannot keep the page from its highlights.) A second look at
+  // the same page keeps what the annotator already reported.
+  const previous = await readState(tabId);
+  const reported = previous?.url === url && previous.count !== undefined ? previous : undefined;
   await writeState(tabId, {
+    ...reported,
     url,
-    hit: message.hit,
+    hit: message.hit || Boolean(reported),
     detectorMs: message.ms,
     ...(message.slices !== undefined ? { detectorSlices: message.slices } : {}),
     ...(message.longestSliceMs !== undefined ? { detectorLongestSliceMs: message.longestSliceMs } : {}),
     updatedAt: Date.now(),
   });
-  await setBadge(tabId, 0);
+  if (!reported) await setBadge(tabId, 0);
+  if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
 }
 
 async function onReport(message: AnnotatorReport, tabId: number, url: string): Promise<void> {

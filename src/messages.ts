@@ -91,12 +91,14 @@ export type Sender = { tab?: { id?: number; url?: string }; url?: string; frameI
 
 /**
  * Whether a sender may send this message. Reports come from a content script in a tab (and speak of that
- * tab only); commands for a tab come from our own pages (`extensionOrigin`), never from a content script:
- * a page's content script cannot steer another tab.
+ * tab only); commands for a tab come from our own pages (`extensionOrigin`: the popup, also when it is
+ * opened in a tab as `popup.html?tab=N`), never from a content script, whose sender URL is the page's: a
+ * page's content script cannot steer another tab.
  */
 export function senderMay(type: Message['type'], sender: Sender, extensionOrigin: string): boolean {
-  if (FROM_CONTENT_SCRIPT.has(type)) return sender.tab?.id !== undefined;
-  return !sender.tab && typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  const ours = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (FROM_CONTENT_SCRIPT.has(type)) return sender.tab?.id !== undefined && !ours;
+  return ours;
 }
 
 /** The message, if it is a well-formed one; undefined for anything else. */

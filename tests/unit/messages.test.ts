@@ -63,6 +63,8 @@ describe('who may send what', () => {
     ['popup:show', contentScript, false],
     ['popup:command', popup, true],
     ['popup:show', popup, true],
+    // The popup opened in a tab (popup.html?tab=N) is still our page.
+    ['popup:command', { ...popup, tab: { id: 9, url: popup.url } }, true],
     // A page elsewhere that claims our pages' address without being one of them (no tab, other origin).
     ['popup:command', { id: 'abcdefghijklmnop', url: 'https://evil.example/popup.html' }, false],
     ['popup:command', { id: 'abcdefghijklmnop' }, false],
