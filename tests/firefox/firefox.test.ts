@@ -1,7 +1,8 @@
 /**
  * Firefox ESR with the built Firefox MV3 extension, driven over WebDriver BiDi (puppeteer-core; Playwright
  * cannot load extensions into stock Firefox). The same fixture pages and expectations as the Chromium
- * tests: highlights painted in a Firefox content script, the card on hover, nothing on the negative page.
+ * tests: highlights painted in a Firefox content script, the card on hover and on a click, highlights a page
+ * clears painted again, nothing on the negative page.
  *
  * Run by `npm test` (step "firefox") after the Firefox build; alone: `npm run build:firefox && npm run test:firefox`.
  */
@@ -113,6 +114,35 @@ describe('Firefox ESR with the extension', () => {
     assert.equal(card.status, 'confusion');
     assert.match(card.verdict, /reserves/i);
     assert.ok(card.sources.length > 0 && card.sources.every((h) => /^https?:/.test(h)));
+    await page.close();
+  });
+
+  test('a click on a figure opens its card at once; Escape closes it', async () => {
+    const page = await openPage('wire-en.html');
+    await waitForPainted(page, WIRE_EN);
+    const point = await page.evaluate((name: string) => {
+      for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
+        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+        const rect = range.getClientRects()[0]!;
+        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
+      }
+      return undefined;
+    }, `${HIGHLIGHT_PREFIX}-consistent`);
+    assert.ok(point, 'the consistent figure has a range on screen');
+    await page.mouse.click(point.x, point.y);
+    const open = () => Boolean(document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]'));
+    await page.waitForFunction(open, { timeout: 2_000 });
+    await page.keyboard.press('Escape');
+    await page.waitForFunction(() => !document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]'), { timeout: SETTLE_MS });
+    await page.close();
+  });
+
+  test('a page that clears CSS.highlights gets our highlights back', async () => {
+    const page = await openPage('wire-en.html');
+    await waitForPainted(page, WIRE_EN);
+    await page.evaluate(() => CSS.highlights.clear());
+    assert.deepEqual(await painted(page), {});
+    await waitForPainted(page, WIRE_EN);
     await page.close();
   });
 
