@@ -1,5 +1,6 @@
 import { isMessage, tabStateKey, type AnnotatorCommand, type CommandName, type Message, type TabState } from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
+import { sitesOf } from '@/src/site';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -83,6 +84,7 @@ async function onMessage(message: Message, sender: { tab?: { id?: number; url?: 
         longestSliceMs: message.longestSliceMs,
         phasesMs: message.phasesMs,
         lang: message.lang,
+        published: message.published,
       });
       await setBadge(tabId, message.count);
       return;
@@ -112,8 +114,8 @@ export default defineBackground(() => {
   });
 
   disabledSitesItem.watch((now, before) => {
-    const on = new Set(Array.isArray(now) ? now : []);
-    void lookAgain(new Set((Array.isArray(before) ? before : []).filter((site) => !on.has(site))));
+    const on = new Set(sitesOf(now)?.sites);
+    void lookAgain(new Set(sitesOf(before)?.sites.filter((site) => !on.has(site))));
   });
 
   browser.tabs.onRemoved.addListener((tabId) => {

@@ -17,6 +17,16 @@ export type MentionSummary = {
   id: string;
   kind: 'figure' | 'remark';
   text: string;
+  /** How the page paints it (src/page/highlighter.ts): the popup's legend and counts use the same classes. */
+  cls?: 'consistent' | 'disputed' | 'context' | 'remark';
+  /** The quote with 32 characters of context each side (a W3C TextQuoteSelector), and its offsets in the page's text. */
+  quote?: { exact: string; prefix: string; suffix: string };
+  position?: { start: number; end: number };
+  /** The sentence the mention is in (at most SENTENCE_CHARS), and where in it the mention (a remark: its reporting phrase) is. */
+  sentence?: { text: string; start: number; end: number };
+  /** A remark: the events of data/events.json it reports, and the later clarification of them. */
+  events?: string[];
+  clarifiedBy?: string;
   subject?: string;
   status?: string;
   /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
@@ -44,6 +54,8 @@ export type AnnotatorReport = {
   /** Where the time went: walking the DOM, the engine, making ranges and painting. */
   phasesMs: { collect: number; analyze: number; paint: number };
   lang: string;
+  /** The page's publication date (YYYY-MM-DD) when it says one. */
+  published?: string;
 };
 
 export type CommandName = 'toggle-highlights' | 'next-mention';
@@ -72,6 +84,7 @@ export type TabState = {
   longestSliceMs?: number;
   phasesMs?: { collect: number; analyze: number; paint: number };
   lang?: string;
+  published?: string;
 };
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;

@@ -20,7 +20,7 @@ import { highlightsEnabledItem } from '../../settings';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
 import { pickLang, type Lang } from '../i18n';
-import { pageLanguage } from '../metadata';
+import { pageLanguage, publicationDate } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { batchMatters, watchMutations } from './mutations';
@@ -53,7 +53,7 @@ export class Annotator {
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
   private readonly lang: Lang;
-  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto' };
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto', onlyProblems: false };
   private painted: Painted[] = [];
   private keyboardIndex = -1;
 
@@ -81,7 +81,7 @@ export class Annotator {
     watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
     this.life.listen(this.win, 'wxt:locationchange', () => this.scans.soon());
     watchPointer(this.life, this.doc, {
-      painted: () => (this.on() ? this.painted : []),
+      painted: () => (this.on() ? this.shown() : []),
       hoverOpens: () => this.settings.openMode === 'hover' || (this.settings.openMode === 'auto' && !this.win.matchMedia(NO_HOVER).matches),
       onCard: (target) => this.cards.contains(target),
       open: (p, how, point) => void this.cards.open(p, how, this.cardPage(), point),
@@ -124,6 +124,11 @@ export class Annotator {
     return this.settings.highlights && !this.settings.siteOff;
   }
 
+  /** What is painted: every mention, or in fact-checker mode all but the consistent figures. */
+  private shown(): Painted[] {
+    return this.settings.onlyProblems ? this.painted.filter((p) => p.cls !== 'consistent') : this.painted;
+  }
+
   private apply(next: PageSettings): void {
     this.settings = next;
     if (next.siteOff) {
@@ -134,7 +139,7 @@ export class Annotator {
       this.cards.close(false);
       this.highlighter.clear();
     } else {
-      this.highlighter.paint(this.painted);
+      this.highlighter.paint(this.shown());
     }
   }
 
@@ -146,18 +151,19 @@ export class Annotator {
   private async scan(): Promise<void> {
     const result = await scanPage(this.doc, this.deps.ds, this.life, (painted) => {
       this.painted = painted;
-      if (this.on()) this.highlighter.paint(painted);
+      if (this.on()) this.highlighter.paint(this.shown());
       this.cards.follow(painted, this.cardPage());
     });
     if (!result || this.life.stopped) return;
     this.deps.report({
       type: 'annotator:report',
-      mentions: result.painted.map(summarize),
+      mentions: result.painted.map((p) => summarize(p, result.page.text)),
       count: result.painted.length,
       annotatorMs: result.totalMs,
       phasesMs: result.phasesMs,
       longestSliceMs: result.longestSliceMs,
       lang: this.lang,
+      published: publicationDate(this.doc),
     });
   }
 
