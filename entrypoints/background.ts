@@ -118,6 +118,11 @@ export default defineBackground(() => {
     void lookAgain(new Set(sitesOf(before)?.sites.filter((site) => !on.has(site))));
   });
 
+  // First run: the welcome page says what the highlights mean, what the card shows, that nothing is sent, and the shortcuts.
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+  });
+
   browser.tabs.onRemoved.addListener((tabId) => {
     void browser.storage.session.remove(tabStateKey(tabId));
   });

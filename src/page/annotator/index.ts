@@ -53,7 +53,7 @@ export class Annotator {
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
   private readonly lang: Lang;
-  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto', onlyProblems: false };
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'auto', onlyProblems: false, look: 'color' };
   private painted: Painted[] = [];
   private keyboardIndex = -1;
 
@@ -74,6 +74,7 @@ export class Annotator {
 
   async start(): Promise<void> {
     this.settings = await watchPageSettings(this.life, this.win.location.href, (s) => this.apply(s));
+    this.highlighter.setLook(this.settings.look);
     if (this.settings.siteOff) {
       this.stop();
       return;
@@ -131,6 +132,7 @@ export class Annotator {
 
   private apply(next: PageSettings): void {
     this.settings = next;
+    this.highlighter.setLook(next.look);
     if (next.siteOff) {
       this.stop();
       return;
