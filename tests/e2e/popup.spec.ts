@@ -8,12 +8,35 @@
 import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
+import type { LaunchedExtension } from '../../src/cli/chromium';
+import type { TabState } from '../../src/messages';
 import { expect, test } from './fixtures';
 import { resetStored, SCREENSHOTS, setStored } from './stored';
 import { cardRoot, countOf, expectPainted, openPopupFor, ONE_PARAGRAPH, settledState, WIRE_EN, NEWS_JA, type Painted } from './lens';
 
 async function ready(popup: Page): Promise<void> {
   await expect(popup.locator('html[data-ready="1"]')).toHaveCount(1);
+}
+
+/** Opens `file` in `page`, waits until it paints `expected` and both reports are in, then runs `body` with the popup for its tab. */
+async function withPopup(
+  { page, server, extension }: { page: Page; server: { url: string }; extension: LaunchedExtension },
+  file: string,
+  expected: Painted,
+  body: (popup: Page, state: TabState) => Promise<void>,
+  before?: () => Promise<unknown>,
+): Promise<void> {
+  await page.goto(new URL(file, server.url).href);
+  await expectPainted(page, expected);
+  const state = await settledState(page);
+  await before?.();
+  const popup = await openPopupFor(extension, page);
+  try {
+    await ready(popup);
+    await body(popup, state);
+  } finally {
+    await popup.close();
+  }
 }
 
 type Event = { id: string; date: string; inSummary: boolean; title: { en: string; ja: string } };
@@ -25,12 +48,7 @@ test.afterEach(async ({ extension }) => {
 });
 
 test('the page at a glance: counts by class with the legend, each mention with its verdict, and the timeline from the data', async ({ page, server, extension }) => {
-  await page.goto(new URL('wire-en.html', server.url).href);
-  await expectPainted(page, WIRE_EN);
-  await settledState(page);
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup) => {
     await expect(popup.locator('#status')).toHaveText(`${countOf(WIRE_EN)} mentions highlighted.`);
     for (const [cls, texts] of Object.entries(WIRE_EN) as [keyof Painted, string[]][]) {
       await expect(popup.locator(`#counts li[data-class="${cls}"] b`)).toHaveText(String(texts.length));
@@ -63,23 +81,14 @@ test('the page at a glance: counts by class with the legend, each mention with i
     await expect(remark.locator('.sources a').first()).toHaveAttribute('href', /^https:\/\//);
     await remark.locator('details.originals > summary').click();
     await expect(remark.locator('details.originals blockquote[lang="ja"]').first()).toBeVisible();
-  } finally {
-    await popup.close();
-  }
+  });
 });
 
 test('a page that reports the remark but not the clarification: the popup says so, from the data', async ({ page, server, extension }) => {
-  await page.goto(new URL('editable.html', server.url).href);
-  await expectPainted(page, ONE_PARAGRAPH);
-  await settledState(page);
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'editable.html', ONE_PARAGRAPH, async (popup) => {
     await expect(popup.locator('#omits')).toBeVisible();
     await expect(popup.locator('#omits')).toContainText('4 May');
-  } finally {
-    await popup.close();
-  }
+  });
 });
 
 test('popup.html?tab=N shows tab N, whichever tab is in front', async ({ page, server, extension }) => {
@@ -109,13 +118,7 @@ test('popup.html?tab=N shows tab N, whichever tab is in front', async ({ page, s
 });
 
 test('"Show" scrolls to the mention and opens its card', async ({ page, server, extension }) => {
-  await page.goto(new URL('long.html', server.url).href);
-  await expectPainted(page, ONE_PARAGRAPH);
-  await settledState(page);
-  await page.evaluate(() => window.scrollTo(0, 0));
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'long.html', ONE_PARAGRAPH, async (popup) => {
     await popup.locator('#mentions li[data-class="consistent"] button').click();
     await page.bringToFront();
     await expect(cardRoot(page)).toBeVisible();
@@ -125,18 +128,11 @@ test('"Show" scrolls to the mention and opens its card', async ({ page, server, 
       return r ? r.top >= 0 && r.bottom <= innerHeight : false;
     });
     expect(inView).toBe(true);
-  } finally {
-    await popup.close();
-  }
+  }, async () => page.evaluate(() => window.scrollTo(0, 0)));
 });
 
 test('the highlights switch says its state (aria-checked), and fact-checker mode leaves consistent figures out', async ({ page, server, extension }) => {
-  await page.goto(new URL('wire-en.html', server.url).href);
-  await expectPainted(page, WIRE_EN);
-  await settledState(page);
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup) => {
     const toggle = popup.getByRole('switch', { name: 'Highlights on every site' });
     await expect(toggle).toHaveAttribute('aria-checked', 'true');
     await toggle.click();
@@ -158,20 +154,14 @@ test('the highlights switch says its state (aria-checked), and fact-checker mode
     await expectPainted(page, problems);
     await popup.getByLabel('Only show problems').uncheck();
     await expectPainted(page, WIRE_EN);
-  } finally {
-    await popup.close();
-  }
+  });
 });
 
 test('corrupted stored settings give a notice naming them, the valid ones are kept, and nothing breaks', async ({ page, server, extension }) => {
   await setStored(extension, { cardOpenMode: 42, uiLanguage: { lang: 'ja' }, onlyProblems: true, disabledSites: ['Example.com', 7, null] });
-  await page.goto(new URL('wire-en.html', server.url).href);
+  // The valid onlyProblems is kept: the page paints only the problems.
   const { consistent: _, ...problems } = WIRE_EN;
-  await expectPainted(page, problems);
-  await settledState(page);
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'wire-en.html', problems, async (popup) => {
     const notice = popup.locator('#settings-notice');
     await expect(notice).toBeVisible();
     await expect(notice.locator('li')).toHaveText(['Sites turned off: 2 entries that are not sites left out, the rest kept', 'Cards open: the default', 'Language: the default']);
@@ -179,18 +169,11 @@ test('corrupted stored settings give a notice naming them, the valid ones are ke
     await expect(popup.getByLabel('Only show problems')).toBeChecked();
     await notice.getByRole('button').click();
     await expect(notice).toBeHidden();
-  } finally {
-    await popup.close();
-  }
+  });
 });
 
 test('each export holds the page: Web Annotation, ClaimReview, CSV and Markdown', async ({ page, server, extension }) => {
-  await page.goto(new URL('wire-en.html', server.url).href);
-  await expectPainted(page, WIRE_EN);
-  const state = await settledState(page);
-  const popup = await openPopupFor(extension, page);
-  try {
-    await ready(popup);
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup, state) => {
     const download = async (format: string) => {
       await popup.locator('#export-format').selectOption(format);
       const [file] = await Promise.all([popup.waitForEvent('download'), popup.locator('#export-download').click()]);
@@ -214,9 +197,7 @@ test('each export holds the page: Web Annotation, ClaimReview, CSV and Markdown'
     const md = await download('markdown');
     expect(md).toContain('1. “');
     expect(md).toContain('$1.27 trillion');
-  } finally {
-    await popup.close();
-  }
+  });
 });
 
 for (const lang of ['en', 'ja'] as const) {
