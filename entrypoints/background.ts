@@ -12,6 +12,7 @@ import {
   type TabState,
 } from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
+import { sitesOf } from '@/src/site';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -120,6 +121,7 @@ async function onReport(message: AnnotatorReport, tabId: number, url: string): P
     longestSliceMs: message.longestSliceMs,
     phasesMs: message.phasesMs,
     lang: message.lang,
+    ...(message.published ? { published: message.published } : {}),
   });
   await setBadge(tabId, message.count);
 }
@@ -155,12 +157,14 @@ export default defineBackground(() => {
   });
 
   disabledSitesItem.watch((now, before) => {
-    const on = new Set(Array.isArray(now) ? now : []);
-    void lookAgain(new Set((Array.isArray(before) ? before : []).filter((site) => !on.has(site))));
+    const on = new Set(sitesOf(now)?.sites);
+    void lookAgain(new Set(sitesOf(before)?.sites.filter((site) => !on.has(site))));
   });
 
-  // After an install or an update, pages already open are looked at again (the old scripts are gone).
-  browser.runtime.onInstalled.addListener(() => {
+  browser.runtime.onInstalled.addListener(({ reason }) => {
+    // First run: the welcome page says what the highlights mean, what the card shows, that nothing is sent, and the shortcuts.
+    if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
+    // After an install or an update, pages already open are looked at again (the old scripts are gone).
     void browser.tabs.query({ url: ['http://*/*', 'https://*/*'] }).then((tabs) => Promise.all(tabs.map((t) => (t.id === undefined ? undefined : detectAgain(t.id)))));
   });
 

@@ -3,6 +3,7 @@
 // build time (wxt.config.ts). On a hit the background injects the annotator.
 import { compileTrigger, scanText, textHits, type ScanResult } from '../src/page/detect';
 import { keepHandshakeFromPage } from '../src/page/handshake';
+import { siteIsDisabled } from '../src/site';
 
 declare const __TL_TRIGGER__: string;
 declare const __TL_ANCHORS__: string[];
@@ -36,9 +37,8 @@ export default defineContentScript({
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
     keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string }).id));
     try {
-      const stored = (await api.storage.local.get('disabledSites')).disabledSites;
-      const site = location.hostname.toLowerCase().replace(/^www\./, '');
-      if (Array.isArray(stored) && stored.includes(site)) return;
+      // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
+      if (siteIsDisabled((await api.storage.local.get('disabledSites')).disabledSites, location.hostname)) return;
     } catch {
       // Unreadable settings: carry on with the defaults.
     }

@@ -6,10 +6,16 @@
  */
 import { z } from 'zod/mini';
 import { FIGURE_SUBJECTS, REMARK_KINDS, REMARK_VERDICTS } from './data/kinds';
+import { MENTION_CLASSES } from './page/highlighter';
 
-/** Mentions kept per tab, and the longest sentence: one page cannot fill the storage every tab shares. */
+/**
+ * Mentions kept per tab, the longest mention text, sentence context and quote kept: one page cannot fill
+ * the storage every tab shares.
+ */
 export const MAX_MENTIONS_PER_TAB = 500;
 export const MAX_MENTION_TEXT = 240;
+export const MAX_SENTENCE_TEXT = 400;
+const MAX_QUOTE_TEXT = 2_000;
 
 const ms = z.number().check(z.nonnegative());
 const count = z.int().check(z.nonnegative());
@@ -32,6 +38,16 @@ export const MentionSummary = z.object({
   id,
   kind: z.enum(['figure', 'remark']),
   text: z.string().check(z.maxLength(MAX_MENTION_TEXT)),
+  /** How the page paints it (src/page/highlighter.ts): the popup's legend and counts use the same classes. */
+  cls: z.optional(z.enum(MENTION_CLASSES)),
+  /** The quote with 32 characters of context each side (a W3C TextQuoteSelector), and its offsets in the page's text. */
+  quote: z.optional(z.object({ exact: z.string().check(z.maxLength(MAX_QUOTE_TEXT)), prefix: z.string().check(z.maxLength(64)), suffix: z.string().check(z.maxLength(64)) })),
+  position: z.optional(z.object({ start: count, end: count })),
+  /** The sentence the mention is in (at most MAX_SENTENCE_TEXT), and where in it the mention (a remark: its reporting phrase) is. */
+  sentence: z.optional(z.object({ text: z.string().check(z.maxLength(MAX_SENTENCE_TEXT)), start: count, end: count })),
+  /** A remark: the events of data/events.json it reports, and the later clarification of them. */
+  events: z.optional(z.array(id).check(z.maxLength(8))),
+  clarifiedBy: z.optional(id),
   subject: z.optional(z.enum(FIGURE_SUBJECTS)),
   status: z.optional(z.string().check(z.maxLength(32))),
   /** A yen figure converting a dollar figure; `status` is the dollar figure's. */
@@ -63,6 +79,8 @@ export const AnnotatorReport = z.object({
   /** Where the time went: walking the DOM, the engine, making ranges and painting. */
   phasesMs: Phases,
   lang: z.string().check(z.maxLength(16)),
+  /** The page's publication date (YYYY-MM-DD) when it says one. */
+  published: z.optional(z.string().check(z.maxLength(32))),
 });
 export type AnnotatorReport = z.infer<typeof AnnotatorReport>;
 
@@ -123,6 +141,7 @@ export type TabState = {
   longestSliceMs?: number;
   phasesMs?: { collect: number; analyze: number; paint: number };
   lang?: string;
+  published?: string;
 };
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;

@@ -1,144 +1,301 @@
-import events from '@/data/events.json';
 import meta from '@/data/meta.json';
-import { EVENT_KIND_OF_REMARK, type RemarkKind } from '@/src/data/kinds';
+import sourcesFile from '@/data/sources.json';
+import { EXPORT_FORMATS, exportFile, type ExportFormat } from '@/src/export';
 import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
-import { CARD_OPEN_MODES, cardOpenMode, cardOpenModeItem, disabledSites, highlightsEnabled, highlightsEnabledItem, setSiteDisabled, siteOf } from '@/src/settings';
+import { formatDate } from '@/src/page/format';
+import type { MessageKey } from '@/src/page/i18n';
+import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
+import { formatDay } from '@/src/ui/dates';
+import { el, legendStyles, MENTION_CLASSES, settingsNotice, type MentionClass } from '@/src/ui/dom';
+import { excerpt } from '@/src/ui/excerpt';
+import { loadStrings, type Strings } from '@/src/ui/strings';
+import { EVENTS, omittedClarifications, verdictWords, type EpisodeEvent } from '@/src/ui/verdict';
 
-type MessageKey = Parameters<typeof browser.i18n.getMessage>[0];
-const t = (key: MessageKey, ...subs: string[]) => browser.i18n.getMessage(key, subs) || key;
-const lang = browser.i18n.getUILanguage().startsWith('ja') ? 'ja' : 'en';
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
+const SOURCES = new Map(sourcesFile.sources.map((s) => [s.id, s]));
+
+type Target = { id: number; url: string; title: string };
 
 /** The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page. */
-async function targetTab(): Promise<{ id: number; url: string } | undefined> {
+async function targetTab(): Promise<Target | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  if (param && /^\d+$/.test(param)) {
-    const id = Number(param);
-    const key = tabStateKey(id);
-    const state = (await browser.storage.session.get(key))[key] as TabState | undefined;
-    return { id, url: state?.url ?? '' };
-  }
-  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  let tab: { id?: number; url?: string; title?: string } | undefined;
+  if (param && /^\d+$/.test(param)) tab = await browser.tabs.get(Number(param)).catch(() => ({ id: Number(param) }));
+  else [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
-  const key = tabStateKey(tab.id);
-  const state = (await browser.storage.session.get(key))[key] as TabState | undefined;
-  return { id: tab.id, url: tab.url ?? state?.url ?? '' };
+  const state = await readState(tab.id);
+  return { id: tab.id, url: tab.url ?? state?.url ?? '', title: tab.title ?? '' };
 }
 
-function verdictText(m: MentionSummary): string {
-  if (m.kind === 'remark') {
-    // Which statement, from the dataset's timeline (the event of the kind the sentence reports).
-    const eventOf = (r: RemarkKind) => events.events.find((e) => e.kind === EVENT_KIND_OF_REMARK[r]);
-    const event = m.remark ? eventOf(m.remark) : undefined;
-    const other = m.unsure && m.alternative ? eventOf(m.alternative) : undefined;
-    if (event && other) return t('popupRemarkUnsure', event.title[lang], event.date, other.title[lang], other.date);
-    const verdict = m.remarkVerdict && m.remarkVerdict !== 'reported' ? ` — ${t(`popupRemarkVerdict_${m.remarkVerdict}` as MessageKey)}` : '';
-    return event ? t('popupRemark', event.title[lang], event.date) + verdict : '';
+async function readState(tabId: number): Promise<TabState | undefined> {
+  const key = tabStateKey(tabId);
+  return (await browser.storage.session.get(key))[key] as TabState | undefined;
+}
+
+function classOfSummary(m: MentionSummary): MentionClass {
+  return m.cls ?? (m.kind === 'remark' ? 'remark' : m.status === 'consistent' ? 'consistent' : 'disputed');
+}
+
+class Popup {
+  private state: TabState | undefined;
+  private settings!: Settings;
+
+  constructor(
+    private readonly s: Strings,
+    private readonly tab: Target | undefined,
+  ) {}
+
+  private get t() {
+    return this.s.t;
   }
-  const status = m.status ?? 'unchecked';
-  if (m.subject === 'japan_fx_reserves' && status === 'consistent') return t('popupStatus_reserves');
-  const key = `popupStatus_${status}` as MessageKey;
-  if (m.conversion) return `${t('popupStatus_conversion')} — ${t(key)}`;
-  return t(key);
-}
 
-function renderMentions(tabId: number, state: TabState | undefined) {
-  const list = $('#mentions');
-  list.replaceChildren();
-  const mentions = state?.mentions ?? [];
-  $('#status').textContent = !state
-    ? t('popupNotScanned')
-    : mentions.length
-      ? t('popupFoundCount', String(mentions.length))
-      : state.hit
-        ? t('popupTopicNoMentions')
-        : t('popupTopicNotFound');
-  for (const m of mentions) {
-    const li = document.createElement('li');
-    const text = document.createElement('span');
-    text.className = 'text';
-    text.textContent = m.text;
-    text.title = m.text;
-    const verdict = document.createElement('span');
-    verdict.className = 'verdict';
-    verdict.textContent = verdictText(m);
-    const show = document.createElement('button');
-    show.type = 'button';
-    show.textContent = t('popupShow');
-    show.setAttribute('aria-label', `${t('popupShow')}: ${m.text.slice(0, 80)}`);
+  mentions(): MentionSummary[] {
+    return this.state?.mentions ?? [];
+  }
+
+  /** The mentions listed: all, or in fact-checker mode all but the consistent figures (as the page paints). */
+  listed(): MentionSummary[] {
+    return this.settings.onlyProblems ? this.mentions().filter((m) => classOfSummary(m) !== 'consistent') : this.mentions();
+  }
+
+  renderStatic(): void {
+    const { t } = this;
+    document.documentElement.lang = this.s.lang;
+    document.title = t('extName');
+    $('#title').textContent = t('extName');
+    $('#open-options').textContent = t('popupOptions');
+    $('#page-heading').textContent = t('popupThisPage');
+    $('#controls-heading').textContent = t('popupControls');
+    $('#timeline-heading').textContent = t('popupTimeline');
+    $('#dataset').textContent = t('popupDatasetVersion', meta.datasetVersion, formatDate(this.s.lang, `${meta.latestHoldingsMonth}-01`, { precision: 'month' }));
+    $('[data-action="next-mention"]').textContent = t('popupNextMention');
+    $('#toggle-label').textContent = t('popupHighlightsEverywhere');
+    $('#only-problems-label').textContent = t('popupOnlyProblems');
+    $('#only-problems-hint').textContent = t('popupOnlyProblemsHint');
+    $('#open-mode-label').textContent = t('popupOpenMode');
+    $('#change-shortcuts').textContent = t('popupChangeShortcuts');
+    $('#shortcuts-heading').textContent = t('popupShortcuts');
+    $('#export-label').textContent = t('popupExport');
+    $('#export-copy').textContent = t('popupExportCopy');
+    $('#export-download').textContent = t('popupExportDownload');
+    const format = $<HTMLSelectElement>('#export-format');
+    format.replaceChildren(...EXPORT_FORMATS.map((f) => new Option(t(`exportFormat_${f}` as MessageKey), f)));
+    const openMode = $<HTMLSelectElement>('#open-mode');
+    openMode.replaceChildren(...CARD_OPEN_MODES.map((mode) => new Option(t(`popupOpenMode_${mode}` as MessageKey), mode)));
+    document.head.append(el('style', { text: legendStyles() }));
+  }
+
+  renderSettings(read: ReadSettings): void {
+    this.settings = read.settings;
+    const { t } = this;
+    const toggle = $<HTMLButtonElement>('[data-action="toggle-highlights"]');
+    toggle.setAttribute('aria-checked', String(read.settings.highlightsEnabled));
+    const site = this.tab ? siteOf(this.tab.url) : undefined;
+    const box = $<HTMLInputElement>('#site-disabled');
+    $('#site-label').textContent = site ? t('popupDisableSite', site) : t('popupNoSite');
+    box.disabled = !site;
+    box.checked = Boolean(site && read.settings.disabledSites.includes(site));
+    $<HTMLInputElement>('#only-problems').checked = read.settings.onlyProblems;
+    $<HTMLSelectElement>('#open-mode').value = read.settings.cardOpenMode;
+    settingsNotice($('#settings-notice'), read, this.s, () => void repairSettings(read));
+    this.renderPage();
+  }
+
+  bindControls(): void {
+    const send = (command: CommandName) => {
+      if (!this.tab) return;
+      const message: PopupCommand = { type: 'popup:command', command, tabId: this.tab.id };
+      void browser.runtime.sendMessage(message);
+    };
+    $('[data-action="toggle-highlights"]').addEventListener('click', () => send('toggle-highlights'));
+    $('[data-action="next-mention"]').addEventListener('click', () => send('next-mention'));
+    const site = this.tab ? siteOf(this.tab.url) : undefined;
+    const box = $<HTMLInputElement>('#site-disabled');
+    box.addEventListener('change', () => site && void setSiteDisabled(site, box.checked));
+    const only = $<HTMLInputElement>('#only-problems');
+    only.addEventListener('change', () => void saveSettings({ onlyProblems: only.checked }));
+    const openMode = $<HTMLSelectElement>('#open-mode');
+    openMode.addEventListener('change', () => void saveSettings({ cardOpenMode: openMode.value as Settings['cardOpenMode'] }));
+    $('#open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
+    $('#change-shortcuts').addEventListener('click', () => {
+      const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+      if (commands.openShortcutSettings) void commands.openShortcutSettings();
+      else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+    });
+    $('#export-copy').addEventListener('click', () => void this.exportNow('copy'));
+    $('#export-download').addEventListener('click', () => void this.exportNow('download'));
+  }
+
+  async renderShortcuts(): Promise<void> {
+    const list = $('#shortcuts');
+    const commands = await browser.commands.getAll().catch(() => []);
+    list.replaceChildren(
+      ...commands
+        .filter((c) => c.name === 'toggle-highlights' || c.name === 'next-mention')
+        .flatMap((c) => [el('dt', { text: c.shortcut || this.t('popupShortcutNotSet') }), el('dd', { text: c.name === 'toggle-highlights' ? this.t('commandToggle') : this.t('commandNext') })]),
+    );
+  }
+
+  setState(state: TabState | undefined): void {
+    this.state = state;
+    this.renderPage();
+  }
+
+  private renderPage(): void {
+    if (!this.settings) return;
+    const { t } = this;
+    const state = this.state;
+    const mentions = this.mentions();
+    const count = mentions.length;
+    $('#status').textContent = !state
+      ? t('popupNotScanned')
+      : count
+        ? count === 1
+          ? t('popupFoundOne')
+          : t('popupFoundMany', String(count))
+        : state.hit
+          ? t('popupTopicNoMentions')
+          : t('popupTopicNotFound');
+
+    // The count by class, which is also the legend: the same colours and line styles as the page.
+    const counts = $('#counts');
+    counts.hidden = count === 0;
+    counts.replaceChildren(
+      ...MENTION_CLASSES.map((cls) => {
+        const n = mentions.filter((m) => classOfSummary(m) === cls).length;
+        return el('li', { attrs: { 'data-class': cls } }, [el('span', { className: `sw sw-${cls}`, text: t('popupSwatch'), attrs: { 'aria-hidden': 'true' } }), el('b', { text: String(n) }), el('span', { text: t(`popupClass_${cls}` as MessageKey) })]);
+      }),
+    );
+
+    const omitted = omittedClarifications(mentions);
+    const omits = $('#omits');
+    omits.hidden = omitted.length === 0;
+    omits.textContent = omitted.map((e) => t('popupOmits', formatDay(this.s.lang, e.date, false), e.title[this.s.lang])).join(' ');
+
+    const listed = this.listed();
+    $('#mentions').replaceChildren(...listed.map((m) => this.mentionItem(m)));
+    const hiddenCount = count - listed.length;
+    const note = $('#hidden-note');
+    note.hidden = hiddenCount === 0;
+    note.textContent = hiddenCount ? t('popupHiddenConsistent', String(hiddenCount)) : '';
+    $<HTMLButtonElement>('[data-action="next-mention"]').disabled = count === 0;
+    $('#exports').hidden = count === 0;
+    this.renderTimeline();
+  }
+
+  private mentionItem(m: MentionSummary): HTMLElement {
+    const { t } = this;
+    const cls = classOfSummary(m);
+    const words = verdictWords(m, this.s);
+    const cut = m.sentence ? excerpt(m.sentence.text, m.sentence.start, m.sentence.end) : { before: '', mention: m.text, after: '' };
+    const quote = el('p', { className: 'quote' }, [cut.before, el('mark', { className: `sw sw-${cls}`, text: cut.mention }), cut.after]);
+    const verdict = el('p', { className: 'verdict' }, [el('strong', { text: words.verdict }), ...(words.detail ? [el('span', { text: words.detail })] : [])]);
+    const show = el('button', { text: t('popupShow'), attrs: { type: 'button', 'data-action': 'show', 'data-id': m.id, 'aria-label': t('popupShowLabel', words.verdict, `${cut.before}${cut.mention}${cut.after}`) } });
     show.addEventListener('click', () => {
-      const message: ShowMention = { type: 'popup:show', tabId, id: m.id };
+      if (!this.tab) return;
+      const message: ShowMention = { type: 'popup:show', tabId: this.tab.id, id: m.id };
       void browser.runtime.sendMessage(message);
     });
-    li.append(text, show, verdict);
-    list.append(li);
+    return el('li', { className: `mention cls-${cls}`, attrs: { 'data-id': m.id, 'data-class': cls } }, [quote, verdict, show]);
   }
-  $<HTMLButtonElement>('[data-action="next-mention"]').disabled = mentions.length === 0;
-}
 
-function renderTimeline() {
-  const list = $('#timeline');
-  list.replaceChildren();
-  for (const e of events.events.filter((e) => e.inSummary)) {
-    const li = document.createElement('li');
-    const time = document.createElement('time');
-    time.dateTime = e.date;
-    time.textContent = e.date;
-    const title = document.createElement('span');
-    title.textContent = e.title[lang];
-    li.append(time, title);
-    list.append(li);
+  private renderTimeline(): void {
+    const { lang } = this.s;
+    const list = $('#timeline');
+    const shown = EVENTS.filter((e) => e.inSummary).sort((a, b) => a.date.localeCompare(b.date));
+    const items: HTMLElement[] = [];
+    let lastYear = '';
+    const day = (iso: string) => {
+      const year = iso.slice(0, 4);
+      const text = formatDay(lang, iso, year !== lastYear);
+      lastYear = year;
+      return text;
+    };
+    const published = this.state?.published;
+    let marked = !published;
+    const mark = () => {
+      items.push(el('li', { className: 'published', attrs: { 'data-kind': 'published' } }, [el('time', { text: day(published!), attrs: { datetime: published! } }), el('span', { text: this.t('popupPublished') })]));
+      marked = true;
+    };
+    for (let i = 0; i < shown.length; i++) {
+      const e = shown[i]!;
+      const next = shown[i + 1];
+      if (!marked && published! < e.date) mark();
+      // The remark and its clarification side by side.
+      if (e.kind === 'remark' && next?.kind === 'clarification') {
+        items.push(el('li', { className: 'pair' }, [this.eventCard(e, day(e.date)), this.eventCard(next, day(next.date))]));
+        i++;
+        if (!marked && published! < (shown[i + 1]?.date ?? '9999')) mark();
+        continue;
+      }
+      items.push(el('li', {}, [this.eventCard(e, day(e.date))]));
+    }
+    if (!marked) mark();
+    list.replaceChildren(...items);
+  }
+
+  private eventCard(e: EpisodeEvent, dayText: string): HTMLElement {
+    const { lang } = this.s;
+    const { t } = this;
+    const quotes = e.quotes.filter((q) => q.lang === lang);
+    const originals = e.quotes.filter((q) => q.lang !== lang);
+    const quoteItem = (q: EpisodeEvent['quotes'][number]) => el('blockquote', { attrs: { lang: q.lang } }, [el('p', { text: q.text }), el('cite', { text: q.outlet })]);
+    const sources = e.sources.map((id) => SOURCES.get(id)).filter((s) => s !== undefined);
+    const body = el('div', { className: 'event-body' }, [
+      el('p', { text: e.summary[lang] }),
+      ...quotes.map(quoteItem),
+      ...(originals.length ? [el('details', { className: 'originals' }, [el('summary', { text: t('popupOtherLanguage', String(originals.length)) }), ...originals.map(quoteItem)])] : []),
+      ...(sources.length
+        ? [el('p', { className: 'sources-heading', text: t('popupSources') }), el('ul', { className: 'sources' }, sources.map((s) => el('li', {}, [el('a', { text: s.title, attrs: { href: s.url, target: '_blank', rel: 'noreferrer' } }), ` — ${s.publisher}`])))]
+        : []),
+    ]);
+    return el('details', { className: `event kind-${e.kind}`, attrs: { 'data-event': e.id } }, [el('summary', {}, [el('time', { text: dayText, attrs: { datetime: e.date } }), el('span', { className: 'event-title', text: e.title[lang] })]), body]);
+  }
+
+  private async exportNow(how: 'copy' | 'download'): Promise<void> {
+    const format = $<HTMLSelectElement>('#export-format').value as ExportFormat;
+    const file = exportFile(format, {
+      url: this.tab?.url ?? this.state?.url ?? '',
+      title: this.tab?.title ?? '',
+      mentions: this.mentions(),
+      published: this.state?.published,
+      datasetVersion: meta.datasetVersion,
+      strings: this.s,
+      now: new Date(),
+    });
+    const done = $('#export-done');
+    if (how === 'copy') {
+      await navigator.clipboard.writeText(file.text);
+      done.textContent = this.t('popupExportCopied');
+    } else {
+      const url = URL.createObjectURL(new Blob([file.text], { type: file.mime }));
+      const a = el('a', { attrs: { href: url, download: file.name } });
+      document.body.append(a);
+      a.click();
+      a.remove();
+      setTimeout(() => URL.revokeObjectURL(url), 10_000);
+      done.textContent = this.t('popupExportSaved', file.name);
+    }
   }
 }
 
-async function render() {
-  document.documentElement.lang = lang;
-  $('#title').textContent = t('extName');
-  $('#page-heading').textContent = t('popupThisPage');
-  $('#timeline-heading').textContent = t('popupTimeline');
-  $('#dataset').textContent = t('popupDatasetVersion', meta.datasetVersion, meta.latestHoldingsMonth);
-  $('[data-action="next-mention"]').textContent = t('popupNextMention');
-  renderTimeline();
-
-  const tab = await targetTab();
-  const toggle = $<HTMLButtonElement>('[data-action="toggle-highlights"]');
-  const paintToggle = (on: boolean) => {
-    toggle.textContent = on ? t('popupHideHighlights') : t('popupShowHighlights');
-    toggle.setAttribute('aria-pressed', String(on));
-  };
-  paintToggle(await highlightsEnabled());
-  highlightsEnabledItem.watch((v) => paintToggle(v !== false));
-
-  const send = (command: CommandName) => {
-    if (!tab) return;
-    const message: PopupCommand = { type: 'popup:command', command, tabId: tab.id };
-    void browser.runtime.sendMessage(message);
-  };
-  toggle.addEventListener('click', () => send('toggle-highlights'));
-  $('[data-action="next-mention"]').addEventListener('click', () => send('next-mention'));
-
-  const site = tab ? siteOf(tab.url) : undefined;
-  const checkbox = $<HTMLInputElement>('#site-disabled');
-  $('#site-label').textContent = site ? t('popupDisableSite', site) : t('popupNoSite');
-  checkbox.disabled = !site;
-  checkbox.checked = Boolean(site && (await disabledSites()).includes(site));
-  checkbox.addEventListener('change', () => {
-    if (site) void setSiteDisabled(site, checkbox.checked);
-  });
-
-  // How cards open, for every page at once (the annotator watches the setting).
-  const openMode = $<HTMLSelectElement>('#open-mode');
-  $('#open-mode-label').textContent = t('popupOpenMode');
-  openMode.replaceChildren(...CARD_OPEN_MODES.map((mode) => new Option(t(`popupOpenMode_${mode}`), mode)));
-  openMode.value = await cardOpenMode();
-  openMode.addEventListener('change', () => void cardOpenModeItem.setValue(openMode.value as (typeof CARD_OPEN_MODES)[number]));
-
-  if (!tab) return renderMentions(-1, undefined);
-  const key = tabStateKey(tab.id);
-  renderMentions(tab.id, (await browser.storage.session.get(key))[key] as TabState | undefined);
-  browser.storage.session.onChanged.addListener((changes) => {
-    if (changes[key]) renderMentions(tab.id, changes[key].newValue as TabState | undefined);
-  });
+async function main(): Promise<void> {
+  const read = await readSettings();
+  const [strings, tab] = await Promise.all([loadStrings(read.settings.uiLanguage), targetTab()]);
+  const popup = new Popup(strings, tab);
+  popup.renderStatic();
+  popup.bindControls();
+  popup.renderSettings(read);
+  void popup.renderShortcuts();
+  watchSettings((next) => popup.renderSettings(next));
+  if (tab) {
+    popup.setState(await readState(tab.id));
+    const key = tabStateKey(tab.id);
+    browser.storage.session.onChanged.addListener((changes) => {
+      if (changes[key]) popup.setState(changes[key].newValue as TabState | undefined);
+    });
+  } else popup.setState(undefined);
+  document.documentElement.dataset.ready = '1';
 }
 
-void render();
+void main();

@@ -13,9 +13,10 @@ export const HIGHLIGHT_PREFIX = 'treasury-lens';
  * The mention classes, then `phrase` (a remark's reporting phrase, the part that opens its card) and
  * `focus` (the mention whose card is open).
  */
-export const HIGHLIGHT_CLASSES = ['consistent', 'disputed', 'context', 'remark', 'phrase', 'focus'] as const;
+export const MENTION_CLASSES = ['consistent', 'disputed', 'context', 'remark'] as const;
+export const HIGHLIGHT_CLASSES = [...MENTION_CLASSES, 'phrase', 'focus'] as const;
 export type HighlightClass = (typeof HIGHLIGHT_CLASSES)[number];
-export type MentionClass = Exclude<HighlightClass, 'phrase' | 'focus'>;
+export type MentionClass = (typeof MENTION_CLASSES)[number];
 export const highlightName = (c: HighlightClass) => `${HIGHLIGHT_PREFIX}-${c}`;
 export type Theme = 'light' | 'dark';
 
@@ -33,8 +34,8 @@ export function classOf(m: Mention): MentionClass {
 // never the only cue. The dark palette is lighter so it reads on dark pages. A remark sentence gets a
 // thin dotted line and no fill, so long sentences stay easy to read; its reporting phrase is filled
 // lightly, which also shows where one remark ends and the next begins.
-type Paint = { style: string; px: number } & Record<Theme, { bg: string; line: string }>;
-const PALETTE: Record<HighlightClass, Paint> = {
+export type Paint = { style: string; px: number } & Record<Theme, { bg: string; line: string }>;
+export const PALETTE: Record<HighlightClass, Paint> = {
   consistent: { style: 'solid', px: 2, light: { bg: 'rgba(0, 114, 178, 0.13)', line: '#0072B2' }, dark: { bg: 'rgba(86, 180, 233, 0.24)', line: '#56B4E9' } },
   disputed: { style: 'wavy', px: 2, light: { bg: 'rgba(213, 94, 0, 0.16)', line: '#C2410C' }, dark: { bg: 'rgba(230, 159, 0, 0.26)', line: '#FFB347' } },
   context: { style: 'dashed', px: 2, light: { bg: 'rgba(0, 158, 115, 0.14)', line: '#007A5A' }, dark: { bg: 'rgba(0, 158, 115, 0.28)', line: '#4FD1A5' } },
@@ -57,12 +58,15 @@ const FORCED: Record<HighlightClass, { bg: string; fg?: string; line: string }> 
   focus: { bg: 'Highlight', fg: 'HighlightText', line: 'HighlightText' },
 };
 
-export function stylesheetText(theme: Theme): string {
+/** `underline`: the line alone, no fill (the setting "Highlight style"; the open mention keeps its fill). */
+export type Look = 'color' | 'underline';
+
+export function stylesheetText(theme: Theme, look: Look = 'color'): string {
   const rule = (c: HighlightClass, bg: string, line: string, fg?: string) => {
     const { style, px } = PALETTE[c];
     return `::highlight(${highlightName(c)}) { ${fg ? `color: ${fg}; ` : ''}background-color: ${bg}; text-decoration: underline ${style} ${line} ${px}px; text-decoration-skip-ink: none; }`;
   };
-  const normal = HIGHLIGHT_CLASSES.map((c) => rule(c, PALETTE[c][theme].bg, PALETTE[c][theme].line));
+  const normal = HIGHLIGHT_CLASSES.map((c) => rule(c, look === 'underline' && c !== 'focus' ? 'transparent' : PALETTE[c][theme].bg, PALETTE[c][theme].line));
   const forced = HIGHLIGHT_CLASSES.map((c) => rule(c, FORCED[c].bg, FORCED[c].line, FORCED[c].fg));
   return `${normal.join('\n')}\n@media (forced-colors: active) {\n${forced.join('\n')}\n}`;
 }
@@ -89,6 +93,7 @@ export class Highlighter {
   private style: HTMLStyleElement | undefined;
   private readonly registered = new Map<HighlightClass, Highlight>();
   private theme: Theme = 'light';
+  private look: Look = 'color';
 
   constructor(private readonly doc: Document) {}
 
@@ -114,16 +119,21 @@ export class Highlighter {
     return typeof (win as unknown as { Highlight?: unknown }).Highlight === 'function' && 'highlights' in CSS;
   }
 
-  setTheme(theme: Theme): void {
+  setTheme(theme: Theme, look: Look = this.look): void {
     this.theme = theme;
-    if (this.style) this.style.textContent = stylesheetText(theme);
+    this.look = look;
+    if (this.style) this.style.textContent = stylesheetText(theme, look);
+  }
+
+  setLook(look: Look): void {
+    this.setTheme(this.theme, look);
   }
 
   private ensureStyle(): void {
     if (this.style?.isConnected) return;
     const style = this.doc.createElement('style');
     style.setAttribute(OWN_UI_ATTR, '');
-    style.textContent = stylesheetText(this.theme);
+    style.textContent = stylesheetText(this.theme, this.look);
     (this.doc.head ?? this.doc.documentElement).append(style);
     this.style = style;
   }

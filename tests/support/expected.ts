@@ -4,8 +4,8 @@
  */
 export const HIGHLIGHT_PREFIX = 'treasury-lens';
 /** The classes a mention is painted with. Other `treasury-lens-*` names (e.g. a focus marker) are not mentions. */
-export const MENTION_CLASSES = ['consistent', 'disputed', 'context', 'remark'] as const;
-export type MentionClass = (typeof MENTION_CLASSES)[number];
+import { MENTION_CLASSES, type MentionClass } from '../../src/page/highlighter';
+export { MENTION_CLASSES, type MentionClass };
 /** The registry names of the mention classes. */
 export const MENTION_HIGHLIGHTS: readonly string[] = MENTION_CLASSES.map((c) => `${HIGHLIGHT_PREFIX}-${c}`);
 /** A remark's reporting phrase: the part of its sentence that opens the card. */

@@ -20,7 +20,7 @@ import { highlightsEnabledItem } from '../../settings';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
 import { pickLang, type Lang } from '../i18n';
-import { pageLanguage } from '../metadata';
+import { pageLanguage, publicationDate } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { batchMatters, watchMutations } from './mutations';
@@ -54,7 +54,7 @@ export class Annotator {
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
   private readonly lang: Lang;
-  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover' };
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover', onlyProblems: false, look: 'color' };
   private painted: Painted[] = [];
   private keyboardIndex = -1;
 
@@ -76,6 +76,7 @@ export class Annotator {
 
   async start(): Promise<void> {
     this.settings = await watchPageSettings(this.life, this.win.location.href, (s) => this.apply(s));
+    this.highlighter.setLook(this.settings.look);
     if (this.settings.siteOff) {
       this.stop();
       return;
@@ -90,7 +91,7 @@ export class Annotator {
       this.scans.soon();
     });
     watchPointer(this.life, this.doc, {
-      painted: () => (this.on() ? this.painted : []),
+      painted: () => (this.on() ? this.shown() : []),
       hoverOpens: () => this.settings.openMode === 'hover',
       onCard: (target) => this.cards.contains(target),
       open: (p, how, point) => void this.cards.open(p, how, this.cardPage(), point),
@@ -143,8 +144,14 @@ export class Annotator {
     return this.settings.highlights && !this.settings.siteOff;
   }
 
+  /** What is painted: every mention, or in fact-checker mode all but the consistent figures. */
+  private shown(): Painted[] {
+    return this.settings.onlyProblems ? this.painted.filter((p) => p.cls !== 'consistent') : this.painted;
+  }
+
   private apply(next: PageSettings): void {
     this.settings = next;
+    this.highlighter.setLook(next.look);
     if (next.siteOff) {
       this.stop();
       return;
@@ -153,7 +160,7 @@ export class Annotator {
       this.cards.close(false);
       this.highlighter.clear();
     } else {
-      this.highlighter.paint(this.painted);
+      this.highlighter.paint(this.shown());
     }
   }
 
@@ -165,19 +172,20 @@ export class Annotator {
   private async scan(): Promise<void> {
     const result = await scanPage(this.doc, this.deps.ds, this.life, (painted) => {
       this.painted = painted;
-      if (this.on()) this.highlighter.paint(painted);
+      if (this.on()) this.highlighter.paint(this.shown());
       this.cards.follow(painted, this.cardPage());
     });
     if (!result || this.life.stopped) return;
     this.deps.report({
       type: 'annotator:report',
       // The count is the page's; the list is capped so one page cannot fill the storage all tabs share.
-      mentions: result.painted.slice(0, MAX_MENTIONS_PER_TAB).map(summarize),
+      mentions: result.painted.slice(0, MAX_MENTIONS_PER_TAB).map((p) => summarize(p, result.page.text)),
       count: result.painted.length,
       annotatorMs: result.totalMs,
       phasesMs: result.phasesMs,
       longestSliceMs: result.longestSliceMs,
       lang: this.lang,
+      published: publicationDate(this.doc),
     });
   }
 

@@ -1,21 +1,19 @@
 /**
  * The settings the annotator obeys, read once and then watched: highlights on or off, this site turned
- * off, and how cards open. Watches end with the annotator's lifetime.
+ * off, how cards open, fact-checker mode (only problems painted) and the highlight style. Watches end with the annotator's lifetime.
  */
-import { cardOpenMode, cardOpenModeItem, disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf, type CardOpenMode } from '../../settings';
+import { readSettings, siteOf, watchSettings, type CardOpenMode, type HighlightStyle, type Settings } from '../../settings';
 import type { Lifetime } from './lifetime';
 
-export type PageSettings = { highlights: boolean; siteOff: boolean; openMode: CardOpenMode };
+export type PageSettings = { highlights: boolean; siteOff: boolean; openMode: CardOpenMode; onlyProblems: boolean; look: HighlightStyle };
 
-async function read(site: string | undefined): Promise<PageSettings> {
-  const [highlights, sites, openMode] = await Promise.all([highlightsEnabled(), disabledSites(), cardOpenMode()]);
-  return { highlights, siteOff: Boolean(site && sites.includes(site)), openMode };
+function forPage(s: Settings, site: string | undefined): PageSettings {
+  return { highlights: s.highlightsEnabled, siteOff: Boolean(site && s.disabledSites.includes(site)), openMode: s.cardOpenMode, onlyProblems: s.onlyProblems, look: s.highlightStyle };
 }
 
 /** The settings now; `onChange` hears every later change (with all of them, sanitised) until the lifetime ends. */
 export async function watchPageSettings(life: Lifetime, url: string, onChange: (settings: PageSettings) => void): Promise<PageSettings> {
   const site = siteOf(url);
-  const changed = () => void read(site).then((s) => !life.stopped && onChange(s));
-  for (const item of [highlightsEnabledItem, disabledSitesItem, cardOpenModeItem] as const) life.onStop((item.watch as (cb: () => void) => () => void)(changed));
-  return read(site);
+  life.onStop(watchSettings(({ settings }) => !life.stopped && onChange(forPage(settings, site))));
+  return forPage((await readSettings()).settings, site);
 }
