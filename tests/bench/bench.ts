@@ -11,16 +11,15 @@
  * `--firefox` runs the same pages in Firefox ESR (tests/bench/firefox.ts) instead of Chromium.
  */
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { gzipSync } from 'node:zlib';
-import { serve } from '../../src/cli/serve';
 import type { VocabularyFile } from '../../src/data/schema';
 import { ChromiumBench } from './chromium';
 import { FirefoxBench } from './firefox';
-import { ANNOTATOR_PAGES, DETECTOR_PAGES, PAGES_DIR, STATIC_FILES } from './pages';
+import { runCli, servePages, STORM } from './common';
+import { ANNOTATOR_PAGES, DETECTOR_PAGES, STATIC_FILES } from './pages';
 import { MARKJS_VERSION } from './page-scripts';
 import { render, summarize, type AnnotatorSamples, type BenchRun, type Bundle, type DetectorSamples } from './report';
 
@@ -31,7 +30,6 @@ const json = args.has('--json');
 const firefox = args.has('--firefox');
 const quick = args.has('--quick');
 const LOADS = quick ? { detector: 3, annotator: 1, storm: 1 } : { detector: 7, annotator: 3, storm: 3 };
-const STORM = { perSecond: 1_000, seconds: 10 };
 /** mark.js runs on every load of these pages; on the others (seconds per term) on the first only. */
 const MARKJS_EVERY_LOAD = new Set(['typical', 'article']);
 const STORM_PAGE = ANNOTATOR_PAGES.find((p) => p.key === 'typical')!;
@@ -82,10 +80,7 @@ async function main(): Promise<void> {
   const extensionDir = build(firefox ? 'firefox' : 'chrome');
   // Sizes are the store build's: for Firefox, the production build of the same sources.
   const sizes = bundles(firefox ? build('chrome') : extensionDir);
-  const dir = mkdtempSync(join(tmpdir(), 'treasury-lens-bench-'));
-  for (const file of STATIC_FILES) copyFileSync(join(PAGES_DIR, file), join(dir, file));
-  for (const p of ANNOTATOR_PAGES) writeFileSync(join(dir, p.file), p.html!());
-  const server = await serve({ root: dir });
+  const server = await servePages(STATIC_FILES, Object.fromEntries(ANNOTATOR_PAGES.map((p) => [p.file, p.html!()])));
   const terms = triggerTerms();
   const options = {
     extensionDir,
@@ -96,7 +91,7 @@ async function main(): Promise<void> {
     loads: LOADS,
     storm: STORM,
     log,
-    pagesDir: dir,
+    pagesDir: server.dir,
   };
   const bench = firefox ? await FirefoxBench.launch(options) : await ChromiumBench.launch(options);
   try {
@@ -119,11 +114,7 @@ async function main(): Promise<void> {
   } finally {
     await bench.close();
     await server.close();
-    rmSync(dir, { recursive: true, force: true });
   }
 }
 
-main().catch((error: unknown) => {
-  console.error(error instanceof Error ? (error.stack ?? error.message) : error);
-  process.exitCode = 1;
-});
+runCli(main);

@@ -12,21 +12,11 @@ import type { CDPSession, Page } from 'playwright';
 import { launchWithExtension, readTabState, type LaunchedExtension } from '../../src/cli/chromium';
 import type { TabState } from '../../src/messages';
 import { COLD_PASS, LONGEST_TASK_AFTER_DCL, LONG_TASK_OBSERVER, MARKJS_SOURCE, markjsRun, mutationStorm, type FloorPass, type MarkjsRun } from './page-scripts';
-import type { AnnotatorSamples, DetectorSamples, StormSamples } from './report';
+import { DETECTOR_SETTLE_MS, POLL_MS, QUIET_MS, REPORT_TIMEOUT_MS, sleep, STORM_TAIL_MS, watchReports } from './common';
+import { addAnnotatorReport, addBaselineLoad, addDetectorLoad, newAnnotatorSamples, newDetectorSamples, newStormSamples, type AnnotatorSamples, type DetectorSamples, type StormSamples } from './report';
 
-/** The detector's look is done within this long after a load on the bench pages (idle time, a few slices). */
-const DETECTOR_SETTLE_MS = 1_500;
-/** How long to wait for a report from the detector or the annotator before giving up on a load. */
-const REPORT_TIMEOUT_MS = 60_000;
-/** The annotator may rescan after late DOM changes: its report counts once no new one came for this long. */
-const QUIET_MS = 1_000;
-const POLL_MS = 100;
 /** A page without us gets this long after `load` before its long tasks are read (ours take about as long to settle). */
 const PAGE_ALONE_SETTLE_MS = 2_000;
-/** The storm's trailing rescan comes within MIN_RESCAN_INTERVAL_MS (1 s) after the last change. */
-const STORM_TAIL_MS = 1_500;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 export type BenchOptions = {
   extensionDir: string;
@@ -71,10 +61,11 @@ async function heapAfterGc(cdp: CDPSession): Promise<number> {
   return (await cdp.send('Runtime.getHeapUsage')).usedSize;
 }
 
-/** Main-thread task time of the page so far, ms (Performance domain, enabled before it is read). */
-async function taskMs(cdp: CDPSession): Promise<number> {
+/** The page's main-thread task time and script time so far, ms (Performance domain, enabled before it is read). */
+async function threadMs(cdp: CDPSession): Promise<{ task: number; script: number }> {
   const { metrics } = await cdp.send('Performance.getMetrics');
-  return (metrics.find((m) => m.name === 'TaskDuration')?.value ?? Number.NaN) * 1000;
+  const ms = (name: string) => (metrics.find((m) => m.name === name)?.value ?? Number.NaN) * 1000;
+  return { task: ms('TaskDuration'), script: ms('ScriptDuration') };
 }
 
 export class ChromiumBench {
@@ -135,106 +126,73 @@ export class ChromiumBench {
     return undefined;
   }
 
-  /** A load with the extension off for the site: `work` runs on it once `load` has fired. */
-  private async withoutUs<T>(file: string, work: (page: Page) => Promise<T>): Promise<T> {
-    await this.setSiteOff(true);
+  /**
+   * One load of `file` in a new tab, with us or (`off`) with the extension turned off for the site; `work`
+   * gets the page once `load` has fired, and a CDP session on it opened before the navigation (its
+   * Performance domain counts from the start).
+   */
+  private async load<T>(file: string, off: boolean, work: (page: Page, cdp: CDPSession) => Promise<T>): Promise<T> {
+    if (off) await this.setSiteOff(true);
     const page = await this.extension.context.newPage();
     try {
       await page.addInitScript(LONG_TASK_OBSERVER);
-      await page.goto(this.url(file), { timeout: REPORT_TIMEOUT_MS });
-      await page.waitForLoadState('load');
-      return await work(page);
+      return await cdpFor(page, async (cdp) => {
+        await cdp.send('Performance.enable');
+        await page.goto(this.url(file), { timeout: REPORT_TIMEOUT_MS, waitUntil: 'load' });
+        return work(page, cdp);
+      });
     } finally {
       await page.close();
-      await this.setSiteOff(false);
-    }
-  }
-
-  private async withUs<T>(file: string, work: (page: Page) => Promise<T>): Promise<T> {
-    const page = await this.extension.context.newPage();
-    try {
-      await page.addInitScript(LONG_TASK_OBSERVER);
-      await page.goto(this.url(file), { timeout: REPORT_TIMEOUT_MS });
-      return await work(page);
-    } finally {
-      await page.close();
+      if (off) await this.setSiteOff(false);
     }
   }
 
   async detector(file: string): Promise<DetectorSamples> {
-    const out: DetectorSamples = { page: file, nodes: 0, chars: 0, detectorMs: [], slices: [], longestSliceMs: [], floorMs: [], hits: [] };
+    const out = newDetectorSamples(file);
     for (let i = 0; i < this.opts.loads.detector; i++) {
-      const state = await this.withUs(file, async (page) => {
+      const state = await this.load(file, false, async (page) => {
         // Nothing else runs while the detector does: no polling of the background until it has had time.
         await sleep(DETECTOR_SETTLE_MS);
         return this.state(page, () => true);
       });
       if (!state) throw new Error(`the detector did not report on ${file} within ${REPORT_TIMEOUT_MS / 1000} s`);
-      out.detectorMs.push(state.detectorMs);
-      out.slices.push(state.detectorSlices ?? Number.NaN);
-      out.longestSliceMs.push(state.detectorLongestSliceMs ?? Number.NaN);
-      out.hits.push(state.hit);
-      const floor = await this.withoutUs(file, (page) => cdpFor(page, (cdp) => inIsolatedWorld<FloorPass>(cdp, `tl-bench-floor-${i}`, [COLD_PASS])));
-      out.floorMs.push(floor.ms);
-      ({ nodes: out.nodes, chars: out.chars } = floor);
+      const floor = await this.load(file, true, (_, cdp) => inIsolatedWorld<FloorPass>(cdp, `tl-bench-floor-${i}`, [COLD_PASS]));
+      addDetectorLoad(out, { ms: state.detectorMs, slices: state.detectorSlices, longestSliceMs: state.detectorLongestSliceMs, hit: state.hit }, floor);
     }
     return out;
   }
 
   async annotator(p: { key: string; name: string; file: string; markjs: boolean }): Promise<AnnotatorSamples> {
-    const out: AnnotatorSamples = {
-      key: p.key,
-      name: p.name,
-      nodes: 0,
-      chars: 0,
-      floorMs: [],
-      annotatorMs: [],
-      longestSliceMs: [],
-      phases: [],
-      flagged: [],
-      longestTaskMs: [],
-      pageLongestTaskMs: [],
-      heapAddedBytes: [],
-      markjsMs: [],
-      markjsWraps: [],
-    };
+    const out = newAnnotatorSamples(p);
     for (let i = 0; i < this.opts.loads.annotator; i++) {
-      const on = await this.withUs(p.file, async (page) => {
+      const on = await this.load(p.file, false, async (page, cdp) => {
         const state = await this.settledAnnotator(page);
         // Long tasks first: the GC below is one of our own making.
         const longest = await page.evaluate<number>(LONGEST_TASK_AFTER_DCL);
-        const heap = await cdpFor(page, heapAfterGc);
-        return { state, longest, heap };
+        const { script } = await threadMs(cdp);
+        return { state, longest, script, heap: await heapAfterGc(cdp) };
       });
       if (on.state?.annotatorMs === undefined) {
         this.opts.log(`  no annotator report on ${p.file} (load ${i + 1})`);
       } else {
-        out.annotatorMs.push(on.state.annotatorMs);
-        out.longestSliceMs.push(on.state.longestSliceMs ?? Number.NaN);
-        if (on.state.phasesMs) out.phases.push(on.state.phasesMs);
-        out.flagged.push(on.state.count ?? Number.NaN);
+        addAnnotatorReport(out, { ...on.state, annotatorMs: on.state.annotatorMs });
       }
       out.longestTaskMs.push(on.longest);
-      const off = await this.withoutUs(p.file, async (page) => {
+      const off = await this.load(p.file, true, async (page, cdp) => {
         await sleep(PAGE_ALONE_SETTLE_MS);
         const longest = await page.evaluate<number>(LONGEST_TASK_AFTER_DCL);
-        return cdpFor(page, async (cdp) => {
-          const heap = await heapAfterGc(cdp);
-          const floor = await inIsolatedWorld<FloorPass>(cdp, `tl-bench-floor-${i}`, [COLD_PASS]);
-          // mark.js after the floor, in a world of its own (a keyword-highlighting extension's content script).
-          // Big pages take it seconds per term: it runs on the first load only there.
-          const mark = p.markjs || i === 0 ? await inIsolatedWorld<MarkjsRun>(cdp, `tl-bench-markjs-${i}`, [MARKJS_SOURCE, markjsRun(this.opts.terms)]) : undefined;
-          return { longest, heap, floor, mark };
-        });
+        const { script } = await threadMs(cdp);
+        const heap = await heapAfterGc(cdp);
+        const floor = await inIsolatedWorld<FloorPass>(cdp, `tl-bench-floor-${i}`, [COLD_PASS]);
+        // mark.js after the floor, in a world of its own (a keyword-highlighting extension's content script).
+        // Big pages take it seconds per term: it runs on the first load only there.
+        const mark = p.markjs || i === 0 ? await inIsolatedWorld<MarkjsRun>(cdp, `tl-bench-markjs-${i}`, [MARKJS_SOURCE, markjsRun(this.opts.terms)]) : undefined;
+        return { longest, script, heap, floor, mark };
       });
       out.pageLongestTaskMs.push(off.longest);
+      out.ourScriptMs.push(on.script - off.script);
       out.heapAddedBytes.push(on.heap - off.heap);
-      out.floorMs.push(off.floor.ms);
-      ({ nodes: out.nodes, chars: out.chars } = off.floor);
-      if (off.mark) {
-        out.markjsMs.push(off.mark.ms);
-        out.markjsWraps.push(off.mark.wraps);
-      }
+      addBaselineLoad(out, off.floor, off.mark);
     }
     return out;
   }
@@ -242,40 +200,31 @@ export class ChromiumBench {
   /** The storm on a page with us, then on the same page without us; our CPU is the difference in task time. */
   async storm(p: { name: string; file: string }): Promise<StormSamples> {
     const { perSecond, seconds } = this.opts.storm;
-    const out: StormSamples = { page: p.name, changesPerSecond: perSecond, seconds, ourCpuMs: [], rescans: [], selfReportedMs: [], gapOnMs: [], gapOffMs: [], heapAddedBytes: [] };
-    const run = async (page: Page, watch: boolean) =>
-      cdpFor(page, async (cdp) => {
-        await cdp.send('Performance.enable');
-        const before = await taskMs(cdp);
-        const reports = new Map<number, number>();
-        let storming = true;
-        const watcher = (async () => {
-          while (watch && storming) {
-            const s = await readTabState(await this.extension.worker(), page.url()).catch(() => undefined);
-            if (s?.state?.annotatorMs !== undefined) reports.set(s.state.updatedAt, s.state.annotatorMs);
-            await sleep(250);
-          }
-        })();
-        const startedAt = Date.now();
+    const out = newStormSamples(p.name, this.opts.storm);
+    const run = async (page: Page, cdp: CDPSession, watch: boolean) => {
+        const before = await threadMs(cdp);
+        const watcher = watchReports(async () => {
+          const state = watch ? (await readTabState(await this.extension.worker(), page.url()))?.state : undefined;
+          return state?.annotatorMs === undefined ? undefined : { at: state.updatedAt, ms: state.annotatorMs };
+        });
         const gap = await page.evaluate<number>(mutationStorm(perSecond, seconds));
         await sleep(STORM_TAIL_MS);
-        storming = false;
-        await watcher;
-        const cpu = (await taskMs(cdp)) - before;
+        const during = await watcher.stop();
+        const after = await threadMs(cdp);
         const heap = await heapAfterGc(cdp);
-        const during = [...reports].filter(([at]) => at >= startedAt).map(([, ms]) => ms);
-        return { gap, cpu, heap, rescans: during.length, self: during.reduce((a, b) => a + b, 0) };
-      });
+        return { gap, cpu: after.task - before.task, script: after.script - before.script, heap, rescans: during.length, self: during.reduce((a, b) => a + b, 0) };
+    };
     for (let i = 0; i < this.opts.loads.storm; i++) {
-      const on = await this.withUs(p.file, async (page) => {
+      const on = await this.load(p.file, false, async (page, cdp) => {
         await this.settledAnnotator(page);
-        return run(page, true);
+        return run(page, cdp, true);
       });
-      const off = await this.withoutUs(p.file, async (page) => {
+      const off = await this.load(p.file, true, async (page, cdp) => {
         await sleep(PAGE_ALONE_SETTLE_MS);
-        return run(page, false);
+        return run(page, cdp, false);
       });
       out.ourCpuMs.push(on.cpu - off.cpu);
+      out.ourScriptMs.push(on.script - off.script);
       out.rescans.push(on.rescans);
       out.selfReportedMs.push(on.self);
       out.gapOnMs.push(on.gap);

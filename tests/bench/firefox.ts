@@ -14,16 +14,11 @@ import { pathToFileURL } from 'node:url';
 import puppeteer, { type Browser, type Page } from 'puppeteer-core';
 import type { BenchOptions } from './chromium';
 import { COLD_PASS, MARKJS_SOURCE, markjsRun, mutationStorm, type FloorPass, type MarkjsRun } from './page-scripts';
-import type { AnnotatorSamples, DetectorSamples, StormSamples } from './report';
+import { DETECTOR_SETTLE_MS, QUIET_MS, REPORT_TIMEOUT_MS, sleep, STORM_TAIL_MS, watchReports } from './common';
+import { addAnnotatorReport, addBaselineLoad, addDetectorLoad, newAnnotatorSamples, newDetectorSamples, newStormSamples, type AnnotatorSamples, type DetectorSamples, type StormSamples } from './report';
 
 const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
-const DETECTOR_SETTLE_MS = 1_500;
-const REPORT_TIMEOUT_MS = 60_000;
-const QUIET_MS = 1_000;
-const POLL_MS = 200;
-const STORM_TAIL_MS = 1_500;
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+const FIREFOX_POLL_MS = 200;
 
 type AnnotatorFigures = { annotatorMs: number; longestSliceMs: number; phasesMs: { collect: number; analyze: number; paint: number }; count: number; at: number };
 type DetectorFigures = { hit: boolean; ms: number; slices?: number; longestSliceMs?: number };
@@ -83,13 +78,13 @@ export class FirefoxBench {
       const next = await readData<AnnotatorFigures>(page, 'treasuryLensAnnotator');
       if (next && last && next.at === last.at) return next;
       last = next;
-      await sleep(next ? QUIET_MS : POLL_MS);
+      await sleep(next ? QUIET_MS : FIREFOX_POLL_MS);
     }
     return last;
   }
 
   async detector(file: string): Promise<DetectorSamples> {
-    const out: DetectorSamples = { page: file, nodes: 0, chars: 0, detectorMs: [], slices: [], longestSliceMs: [], floorMs: [], hits: [] };
+    const out = newDetectorSamples(file);
     for (let i = 0; i < this.opts.loads.detector; i++) {
       const d = await this.withUs(file, async (page) => {
         await sleep(DETECTOR_SETTLE_MS);
@@ -97,46 +92,21 @@ export class FirefoxBench {
         for (;;) {
           const found = await readData<DetectorFigures>(page, 'treasuryLensDetector');
           if (found || Date.now() > deadline) return found;
-          await sleep(POLL_MS);
+          await sleep(FIREFOX_POLL_MS);
         }
       });
       if (!d) throw new Error(`the detector did not report on ${file} (is this the build in mode "bench"?)`);
-      out.detectorMs.push(d.ms);
-      out.slices.push(d.slices ?? Number.NaN);
-      out.longestSliceMs.push(d.longestSliceMs ?? Number.NaN);
-      out.hits.push(d.hit);
-      const floor = await this.withoutUs(file, (page) => sandbox(page).evaluate<FloorPass>(COLD_PASS));
-      out.floorMs.push(floor.ms);
-      ({ nodes: out.nodes, chars: out.chars } = floor);
+      addDetectorLoad(out, d, await this.withoutUs(file, (page) => sandbox(page).evaluate<FloorPass>(COLD_PASS)));
     }
     return out;
   }
 
   async annotator(p: { key: string; name: string; file: string; markjs: boolean }): Promise<AnnotatorSamples> {
-    const out: AnnotatorSamples = {
-      key: p.key,
-      name: p.name,
-      nodes: 0,
-      chars: 0,
-      floorMs: [],
-      annotatorMs: [],
-      longestSliceMs: [],
-      phases: [],
-      flagged: [],
-      longestTaskMs: [],
-      pageLongestTaskMs: [],
-      heapAddedBytes: [],
-      markjsMs: [],
-      markjsWraps: [],
-    };
+    const out = newAnnotatorSamples(p);
     for (let i = 0; i < this.opts.loads.annotator; i++) {
       const a = await this.withUs(p.file, (page) => this.settledAnnotator(page));
-      if (a) {
-        out.annotatorMs.push(a.annotatorMs);
-        out.longestSliceMs.push(a.longestSliceMs);
-        out.phases.push(a.phasesMs);
-        out.flagged.push(a.count);
-      } else this.opts.log(`  no annotator report on ${p.file} (load ${i + 1})`);
+      if (a) addAnnotatorReport(out, a);
+      else this.opts.log(`  no annotator report on ${p.file} (load ${i + 1})`);
       // mark.js through Xray wrappers takes minutes on the big pages: articles only here.
       const off = await this.withoutUs(p.file, async (page) => {
         const realm = sandbox(page);
@@ -145,37 +115,24 @@ export class FirefoxBench {
         await realm.evaluate(MARKJS_SOURCE);
         return { floor, mark: await realm.evaluate<MarkjsRun>(markjsRun(this.opts.terms)) };
       });
-      out.floorMs.push(off.floor.ms);
-      ({ nodes: out.nodes, chars: out.chars } = off.floor);
-      if (off.mark) {
-        out.markjsMs.push(off.mark.ms);
-        out.markjsWraps.push(off.mark.wraps);
-      }
+      addBaselineLoad(out, off.floor, off.mark);
     }
     return out;
   }
 
   async storm(p: { name: string; file: string }): Promise<StormSamples> {
     const { perSecond, seconds } = this.opts.storm;
-    const out: StormSamples = { page: p.name, changesPerSecond: perSecond, seconds, ourCpuMs: [], rescans: [], selfReportedMs: [], gapOnMs: [], gapOffMs: [], heapAddedBytes: [] };
+    const out = newStormSamples(p.name, this.opts.storm);
     for (let i = 0; i < this.opts.loads.storm; i++) {
       const on = await this.withUs(p.file, async (page) => {
         await this.settledAnnotator(page);
-        const reports = new Map<number, number>();
-        let storming = true;
-        const watcher = (async () => {
-          while (storming) {
-            const a = await readData<AnnotatorFigures>(page, 'treasuryLensAnnotator').catch(() => undefined);
-            if (a) reports.set(a.at, a.annotatorMs);
-            await sleep(250);
-          }
-        })();
-        const startedAt = Date.now();
-        const gap = await page.evaluate(mutationStorm(perSecond, seconds)) as number;
+        const watcher = watchReports(async () => {
+          const a = await readData<AnnotatorFigures>(page, 'treasuryLensAnnotator');
+          return a && { at: a.at, ms: a.annotatorMs };
+        });
+        const gap = (await page.evaluate(mutationStorm(perSecond, seconds))) as number;
         await sleep(STORM_TAIL_MS);
-        storming = false;
-        await watcher;
-        const during = [...reports].filter(([at]) => at >= startedAt).map(([, ms]) => ms);
+        const during = await watcher.stop();
         return { gap, rescans: during.length, self: during.reduce((x, y) => x + y, 0) };
       });
       const gapOff = await this.withoutUs(p.file, (page) => page.evaluate(mutationStorm(perSecond, seconds)) as Promise<number>);
