@@ -169,8 +169,8 @@ export class ChromiumBench {
         const state = await this.settledAnnotator(page);
         // Long tasks first: the GC below is one of our own making.
         const longest = await page.evaluate<number>(LONGEST_TASK_AFTER_DCL);
-        const { script } = await threadMs(cdp);
-        return { state, longest, script, heap: await heapAfterGc(cdp) };
+        const { task } = await threadMs(cdp);
+        return { state, longest, task, heap: await heapAfterGc(cdp) };
       });
       if (on.state?.annotatorMs === undefined) {
         this.opts.log(`  no annotator report on ${p.file} (load ${i + 1})`);
@@ -181,16 +181,16 @@ export class ChromiumBench {
       const off = await this.load(p.file, true, async (page, cdp) => {
         await sleep(PAGE_ALONE_SETTLE_MS);
         const longest = await page.evaluate<number>(LONGEST_TASK_AFTER_DCL);
-        const { script } = await threadMs(cdp);
+        const { task } = await threadMs(cdp);
         const heap = await heapAfterGc(cdp);
         const floor = await inIsolatedWorld<FloorPass>(cdp, `tl-bench-floor-${i}`, [COLD_PASS]);
         // mark.js after the floor, in a world of its own (a keyword-highlighting extension's content script).
         // Big pages take it seconds per term: it runs on the first load only there.
         const mark = p.markjs || i === 0 ? await inIsolatedWorld<MarkjsRun>(cdp, `tl-bench-markjs-${i}`, [MARKJS_SOURCE, markjsRun(this.opts.terms)]) : undefined;
-        return { longest, script, heap, floor, mark };
+        return { longest, task, heap, floor, mark };
       });
       out.pageLongestTaskMs.push(off.longest);
-      out.ourScriptMs.push(on.script - off.script);
+      out.ourTaskMs.push(on.task - off.task);
       out.heapAddedBytes.push(on.heap - off.heap);
       addBaselineLoad(out, off.floor, off.mark);
     }
