@@ -37,6 +37,8 @@ export type MentionSummary = {
   alternative?: RemarkKind;
   /** The remark checked against the record (on record, not in the record, misdated, the false threat). */
   remarkVerdict?: RemarkVerdictStatus;
+  /** The figure as the page states it, USD (the popup's chart marks it). */
+  valueUsd?: number;
   /** The official value the figure is judged against, USD, and its month. */
   officialUsd?: number;
   officialMonth?: string;
