@@ -4,6 +4,7 @@ import { defineConfig } from 'wxt';
 import { detectorAnchorSources, detectorTriggerSource } from './src/engine/terms';
 import type { VocabularyFile } from './src/data/schema';
 import { readDataset } from './src/data/load-node';
+import { chartData } from './src/ui/chart-data';
 
 // The detector carries only this compiled expression, not the dataset.
 const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
@@ -41,6 +42,8 @@ export default defineConfig({
     define: {
       __TL_TRIGGER__: JSON.stringify(detectorTriggerSource(vocabulary)),
       __TL_ANCHORS__: JSON.stringify(detectorAnchorSources(vocabulary)),
+      // The popup's chart carries the months it shows, not the whole holdings file.
+      __TL_CHART__: JSON.stringify(chartData(readDataset())),
     },
   }),
   manifest: ({ browser }) => ({

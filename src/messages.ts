@@ -58,6 +58,8 @@ export const MentionSummary = z.object({
   alternative: z.optional(z.enum(REMARK_KINDS)),
   /** The remark checked against the record (on record, not in the record, misdated, the false threat). */
   remarkVerdict: z.optional(z.enum(REMARK_VERDICTS)),
+  /** The figure as the page states it, USD (the popup's chart marks it). */
+  valueUsd: z.optional(z.number()),
   /** The official value the figure is judged against, USD, and its month. */
   officialUsd: z.optional(z.number()),
   officialMonth: z.optional(z.string().check(z.regex(/^\d{4}-\d{2}$/))),

@@ -5,11 +5,15 @@ import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, 
 import { formatDate } from '@/src/page/format';
 import type { MessageKey } from '@/src/page/i18n';
 import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
+import { renderChart, type ChartClaim, type ChartMarker } from '@/src/ui/chart';
+import type { ChartData } from '@/src/ui/chart-data';
 import { formatDay } from '@/src/ui/dates';
 import { el, legendStyles, MENTION_CLASSES, settingsNotice, type MentionClass } from '@/src/ui/dom';
 import { excerpt } from '@/src/ui/excerpt';
 import { loadStrings, type Strings } from '@/src/ui/strings';
 import { EVENTS, omittedClarifications, verdictWords, type EpisodeEvent } from '@/src/ui/verdict';
+
+declare const __TL_CHART__: ChartData;
 
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const SOURCES = new Map(sourcesFile.sources.map((s) => [s.id, s]));
@@ -67,6 +71,7 @@ class Popup {
     $('#page-heading').textContent = t('popupThisPage');
     $('#controls-heading').textContent = t('popupControls');
     $('#timeline-heading').textContent = t('popupTimeline');
+    $('#chart-heading').textContent = t('chartHeading');
     $('#dataset').textContent = t('popupDatasetVersion', meta.datasetVersion, formatDate(this.s.lang, `${meta.latestHoldingsMonth}-01`, { precision: 'month' }));
     $('[data-action="next-mention"]').textContent = t('popupNextMention');
     $('#toggle-label').textContent = t('popupHighlightsEverywhere');
@@ -181,6 +186,19 @@ class Popup {
     $<HTMLButtonElement>('[data-action="next-mention"]').disabled = count === 0;
     $('#exports').hidden = count === 0;
     this.renderTimeline();
+    this.renderChart();
+  }
+
+  private renderChart(): void {
+    const { lang } = this.s;
+    const markers: ChartMarker[] = EVENTS.filter((e) => e.kind === 'remark' || e.kind === 'clarification').map((e) => ({ month: e.date, label: `${formatDay(lang, e.date, true)}: ${e.title[lang]}`, kind: 'event' }));
+    const published = this.state?.published;
+    if (published) markers.push({ month: published, label: `${this.t('popupPublished')}: ${formatDay(lang, published, true)}`, kind: 'published' });
+    const claims: ChartClaim[] = this.mentions()
+      .filter((m) => m.kind === 'figure' && m.valueUsd !== undefined && m.officialMonth)
+      .map((m) => ({ month: m.officialMonth!, usdBillion: m.valueUsd! / 1e9, label: `${this.t('chartClaim')}: ${m.text}` }));
+    const chart = renderChart(__TL_CHART__, this.s, { markers, claims, sourceTitle: (id) => SOURCES.get(id)?.publisher ?? id });
+    $('#chart').replaceChildren(chart, el('p', { className: 'hint', text: this.t('chartHint') }));
   }
 
   private mentionItem(m: MentionSummary): HTMLElement {

@@ -84,6 +84,26 @@ test('the page at a glance: counts by class with the legend, each mention with i
   });
 });
 
+test('the chart: Japan, China and the reserves as three lines, the page\'s figures marked, a month by keyboard with its source, and the table behind it', async ({ page, server, extension }) => {
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup) => {
+    const chart = popup.locator('#chart svg');
+    await expect(chart.locator('polyline')).toHaveCount(3);
+    await expect(chart).toHaveAttribute('aria-label', /Treasury holdings and Japan’s total reserves/);
+    // wire-en's figures ($1.13 trillion, $1.27 trillion twice) are marked where the page has them.
+    await expect(chart.locator('.claim')).toHaveCount(3);
+    await chart.focus();
+    await popup.keyboard.press('Home');
+    await expect(chart).toHaveAttribute('data-month', '2024-01');
+    await popup.keyboard.press('ArrowRight');
+    await expect(chart).toHaveAttribute('data-month', '2024-02');
+    await expect(popup.locator('.chart-readout')).toContainText(/^end-February 2024: .*Japan’s Treasuries \(TIC\) \$[\d,.]+ billion.*Sources: .*U\.S\. Department of the Treasury/);
+    // The point of the chart: $1.27 trillion is the reserves line, not the holdings line.
+    await popup.locator('.chart-table summary').click();
+    const march = popup.locator('.chart-table tbody tr', { has: popup.locator('th', { hasText: /^Mar 2025$/ }) });
+    await expect(march.locator('td')).toHaveText(['$1,272.5 billion', '$1,130.8 billion', /^\$\d{3}\.\d billion$/]);
+  });
+});
+
 test('a page that reports the remark but not the clarification: the popup says so, from the data', async ({ page, server, extension }) => {
   await withPopup({ page, server, extension }, 'editable.html', ONE_PARAGRAPH, async (popup) => {
     await expect(popup.locator('#omits')).toBeVisible();
@@ -216,6 +236,8 @@ for (const lang of ['en', 'ja'] as const) {
         await expect(popup.locator('html')).toHaveAttribute('lang', lang);
         await popup.locator('details[data-event="2025-05-04-milan-clarification"] > summary').click();
         await popup.screenshot({ path: join(SCREENSHOTS, `popup-${lang}-${scheme}.png`), fullPage: true });
+        await popup.locator('#chart svg').hover({ position: { x: 250, y: 60 } });
+        await popup.locator('#chart').screenshot({ path: join(SCREENSHOTS, `popup-chart-${lang}-${scheme}.png`) });
       } finally {
         await popup.close();
       }

@@ -53,6 +53,7 @@ export function summarize(p: Painted, text?: string): MentionSummary {
     cls: p.cls,
     ...where,
     subject: m.subject,
+    ...(m.valueUsd !== undefined ? { valueUsd: m.valueUsd } : {}),
     ...(m.verdict
       ? {
           status: effectiveStatus(m.verdict),
