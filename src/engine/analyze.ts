@@ -10,9 +10,9 @@ import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type 
 import { spelledAmounts } from './spelled';
 import { EVENT_KIND_OF_REMARK, type RemarkKind } from '../data/kinds';
 import { PLACE_OF_REMARK, type AttributionCue } from './attribution';
-import { attachClaims } from './claims';
+import { attachClaimsSteps } from './claims';
 import { judgeRemark, type RemarkVerdict } from './remark-verdict';
-import { classifyRemark, docRemarkContext, newRemarkState, type RemarkFinding } from './remarks';
+import { classifyRemark, docRemarkContextSteps, newRemarkState, type RemarkFinding } from './remarks';
 import { splitBlocks, splitSentences, type Span } from './segment';
 import { episodeDate, judgeFigure, judgeYen, type FigureSubject, type FigureVerdict } from './verdict';
 
@@ -172,7 +172,9 @@ function* analyzeVisible(ds: Dataset, text: string, ctx: AnalyzeContext): Genera
   const published = normalizeDate(ctx.published);
   const episode = episodeDate(ds);
   // What the page is about is read from the windows only: every cue that matters lies inside one.
-  const doc = docRemarkContext(ds, windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n'), published);
+  const framed = windows.length === 1 ? text : windows.map((w) => text.slice(w.start, w.end)).join('\n');
+  if (windows.length > 1) yield;
+  const doc = yield* docRemarkContextSteps(ds, framed, published);
   yield;
   const memory: DocMemory = {};
   const remarkState = newRemarkState();
@@ -234,7 +236,7 @@ function* analyzeVisible(ds: Dataset, text: string, ctx: AnalyzeContext): Genera
 
   harmonizeVerdicts(figures);
   const mentions = [...figures, ...remarks].sort((a, b) => a.start - b.start || a.end - b.end);
-  if (episodePage) attachClaims(ds, text, windows, mentions);
+  if (episodePage) yield* attachClaimsSteps(ds, text, windows, mentions);
   return mentions;
 }
 

@@ -26,11 +26,12 @@ const add = (m: Mention, id: string) => {
   if (!list.includes(id)) list.push(id);
 };
 
-/** `windows` are the parts of the text the engine read (all of it, but for a huge page). */
-export function attachClaims(ds: Dataset, text: string, windows: readonly Span[], mentions: Mention[]): void {
+/** `windows` are the parts of the text the engine read (all of it, but for a huge page). In steps, one claim each: on a huge page a claim's phrase is looked for in a thousand windows. */
+export function* attachClaimsSteps(ds: Dataset, text: string, windows: readonly Span[], mentions: Mention[]): Generator<void, void, void> {
   const flagged = mentions.filter((m) => m.flagged);
   if (!flagged.length) return;
   for (const claim of ds.claims) {
+    yield;
     const d = claim.detect;
     if (d?.type === 'figure_value') {
       for (const m of flagged) if (m.kind === 'figure' && m.subject === d.subject && matchedMonth(m) === d.month) add(m, claim.id);

@@ -169,18 +169,29 @@ function quotedEvent(doc: DocRemarkContext, sentence: string): { event: Timeline
   return best;
 }
 
-export function docRemarkContext(ds: Dataset, text: string, published?: string): DocRemarkContext {
+/**
+ * In steps, one pass over the text each: on a huge page the text is every candidate window joined
+ * (megabytes on a page with a thousand mentions), and the passes together were one long task.
+ */
+export function* docRemarkContextSteps(ds: Dataset, text: string, published?: string): Generator<void, DocRemarkContext, void> {
   const office = (around: string) => hasTerm(ds, 'finance_office', around) || hasTerm(ds, 'finance_ministry', around);
-  const officeNearKato = (() => {
-    for (const k of termsIn(ds, 'kato', text)) {
-      if (hasTerm(ds, 'kato_full', k.term)) return true;
-      if (office(text.slice(Math.max(0, k.start - 40), Math.min(text.length, k.end + 40)))) return true;
+  let officeNearKato = false;
+  for (const k of termsIn(ds, 'kato', text)) {
+    if (hasTerm(ds, 'kato_full', k.term) || office(text.slice(Math.max(0, k.start - 40), Math.min(text.length, k.end + 40)))) {
+      officeNearKato = true;
+      break;
     }
+  }
+  yield;
+  if (!officeNearKato) {
     for (const k of termsIn(ds, 'kato_bare', text)) {
-      if (office(text.slice(Math.max(0, k.start - 20), Math.min(text.length, k.end + 20)))) return true;
+      if (office(text.slice(Math.max(0, k.start - 20), Math.min(text.length, k.end + 20)))) {
+        officeNearKato = true;
+        break;
+      }
     }
-    return false;
-  })();
+    yield;
+  }
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
   for (const k of text.matchAll(KATO_EN(ds))) {
@@ -190,8 +201,14 @@ export function docRemarkContext(ds: Dataset, text: string, published?: string):
       break;
     }
   }
+  yield;
   const dates = statementDates(ds);
-  const prior = pagePrior(ds, text, dates, published);
+  const placeCounts: Array<readonly [RemarkKind, number]> = [];
+  for (const [g, k] of PLACE_GROUPS) {
+    placeCounts.push([k, termsIn(ds, g, text).length]);
+    yield;
+  }
+  const prior = pagePrior(placeCounts, dates, published);
   return {
     // A story about the holdings that names only "Japan's finance minister" (in 2025, Kato) counts too.
     katoIsFinanceMinister:
@@ -212,8 +229,8 @@ const RECENCY_DAYS = 10;
  * What the whole page most likely reports, for sentences with nothing of their own: the statement whose
  * place it names most (by a clear lead), else the latest statement made shortly before the page's date.
  */
-function pagePrior(ds: Dataset, text: string, dates: StatementDates, published: string | undefined): RemarkKind | undefined {
-  const counts = PLACE_GROUPS.map(([g, k]) => [k, termsIn(ds, g, text).length] as const).sort((a, b) => b[1] - a[1]);
+function pagePrior(placeCounts: ReadonlyArray<readonly [RemarkKind, number]>, dates: StatementDates, published: string | undefined): RemarkKind | undefined {
+  const counts = [...placeCounts].sort((a, b) => b[1] - a[1]);
   if (counts[0]![1] >= counts[1]![1] + 2) return counts[0]![0];
   if (!published) return counts[0]![1] > counts[1]![1] ? counts[0]![0] : undefined;
   const pub = Date.parse(published) / 86_400_000;
