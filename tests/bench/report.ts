@@ -295,7 +295,7 @@ export function render(run: BenchRun, loads: { detector: number; annotator: numb
   const out: string[] = [];
   out.push(`Treasury Lens benchmark — ${run.browser}; medians of several loads, ratios per load pair.`);
   out.push('');
-  out.push(`(a) detector on irrelevant pages (${loads.detector} loads; floor = one cold bare TreeWalker pass in a fresh isolated world, extension off)`);
+  out.push(`(a) detector on irrelevant pages (${loads.detector} loads; floor = one cold bare TreeWalker pass in a fresh isolated world or sandbox, without the extension)`);
   out.push(
     table(
       ['page', 'text nodes', 'chars', 'floor', 'detector', '÷ floor', 'slices', 'longest slice', 'hit'],
