@@ -48,6 +48,18 @@ async function openPage(file: string): Promise<Page> {
   return page;
 }
 
+/** The first range of a mention class scrolled to the middle, and a point on its first line box. */
+function firstRangePoint(page: Page, cls: string): Promise<{ x: number; y: number } | undefined> {
+  return page.evaluate((name: string) => {
+    for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
+      range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+      const rect = range.getClientRects()[0]!;
+      return { x: rect.left + Math.min(6, rect.width / 2), y: rect.top + rect.height / 2 };
+    }
+    return undefined;
+  }, `${HIGHLIGHT_PREFIX}-${cls}`);
+}
+
 async function waitForPainted(page: Page, expected: Painted): Promise<void> {
   const deadline = Date.now() + SETTLE_MS;
   let last: Painted = {};
@@ -90,14 +102,7 @@ describe('Firefox ESR with the extension', () => {
   test('hovering the "$1.27 trillion" Treasuries figure opens the card: the reserves confusion', async () => {
     const page = await openPage('wire-en.html');
     await waitForPainted(page, WIRE_EN);
-    const point = await page.evaluate((name: string) => {
-      for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + Math.min(6, rect.width / 2), y: rect.top + rect.height / 2 };
-      }
-      return undefined;
-    }, `${HIGHLIGHT_PREFIX}-disputed`);
+    const point = await firstRangePoint(page, 'disputed');
     assert.ok(point, 'the disputed figure has a range on screen');
     await page.mouse.move(point.x, point.y);
     await page.waitForFunction(() => Boolean(document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]')), {
@@ -120,14 +125,7 @@ describe('Firefox ESR with the extension', () => {
   test('a click on a figure opens its card at once; Escape closes it', async () => {
     const page = await openPage('wire-en.html');
     await waitForPainted(page, WIRE_EN);
-    const point = await page.evaluate((name: string) => {
-      for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
-        range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
-        const rect = range.getClientRects()[0]!;
-        return { x: rect.left + rect.width / 2, y: rect.top + rect.height / 2 };
-      }
-      return undefined;
-    }, `${HIGHLIGHT_PREFIX}-consistent`);
+    const point = await firstRangePoint(page, 'consistent');
     assert.ok(point, 'the consistent figure has a range on screen');
     await page.mouse.click(point.x, point.y);
     const open = () => Boolean(document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]'));
