@@ -74,7 +74,7 @@ const MARKER_GROUPS: ReadonlyArray<{ group: VocabularyGroup; type: CueType; rema
 // "on Friday", "last Sunday", "Friday's interview"; "May 2", "2 May", "May 4th".
 const EN_WEEKDAY = new RegExp(`\\b(last\\s+)?(${WEEKDAYS_EN.join('|')})\\b`, 'gi');
 const EN_DATE = new RegExp(`\\b${MONTH_NAME}\\s+(\\d{1,2})(?:st|nd|rd|th)?\\b|\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+${MONTH_NAME}\\b`, 'gi');
-const EN_MONTH_ONLY = new RegExp(`\\b(?:in|since|early|earlier in|late|during|of|last)\\s+${MONTH_NAME}\\b`, 'gi');
+const EN_MONTH_ONLY = new RegExp(`\\b(?:in|early|earlier in|late|during|of|last)\\s+${MONTH_NAME}\\b`, 'gi');
 // Machine-translated Japanese: "On 4th, he said…".
 const EN_BARE_DAY = new RegExp(`\\b[Oo]n (?:the )?(\\d{1,2})(?:st|nd|rd|th)\\b(?!\\s+(?:of\\s+)?(?:${MONTH_NAMES_EN.join('|')}))`, 'g');
 const EN_LAST_MONTH = new RegExp(`\\b(?:${alternation(PREVIOUS_MONTH.en)})\\b`, 'gi');
@@ -105,9 +105,9 @@ export function laterOccasions(ds: Dataset): Dated<'later'> {
   return ds.raw.events.events.filter((e) => e.kind === 'follow_up' && e.datePrecision === 'day').map((event) => ({ remark: 'later' as const, event, day: dayNumber(event.date) }));
 }
 
-/** Whether the sentence dates what it reports to a later occasion, exactly (the day itself). */
+/** Whether the sentence dates what it reports to a later occasion: its day, or its month alone (「6月に入ってからは」). */
 export function namesLaterOccasion(occasions: Dated<'later'>, sentence: string, published: string | undefined): boolean {
-  return timeCues(occasions, sentence, published).some((c) => c.weight >= CUE_WEIGHT.when);
+  return timeCues(occasions, sentence, published).some((c) => c.weight >= CUE_WEIGHT.when * MONTH_SHARE);
 }
 
 /** A day the sentence names, resolved to statements within a day of it. */
@@ -282,3 +282,55 @@ export function decide(cues: AttributionCue[], possible: Set<RemarkKind>, unlike
 /** Strength of a decision without the frame: how much the sentence itself says. */
 export const ownEvidence = (a: Attribution) => a.cues.filter((c) => c.type !== 'frame' && c.remark === a.remark).reduce((n, c) => n + c.weight, 0);
 
+
+/** A phrase that names the statement being walked back ("the 2 May TV comment describing…", 「カード」発言), and which statement it is. */
+export type WalkedBack = { start: number; end: number; remark: RemarkKind; cues: AttributionCue[] };
+
+/** How far after the words that name a statement ("TV comments") what it said may end ("…describing the holdings as a card"). */
+const OBJECT_CONTENT_REACH = 60;
+// Words that belong to the named remark: an opening quote, 米国債, a day ("4月の").
+const OBJECT_LEAD = /(?:[「『]|米国債|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?の)+$/u;
+
+/**
+ * What a walk-back sentence names as its object, when it says what that object was: 「カード」発言を修正
+ * names the remark by its card; "…, two days after a 2 May TV comment describing the holdings as a card"
+ * by its day or place and its content. Each reports that statement as well as the walk-back. A remark
+ * named only by when or where ("clarifying his Friday remark") is just the walk-back's object.
+ */
+export function walkedBackObjects(terms: Terms, time: ReadonlyArray<WhenCue<RemarkKind>>, sentence: string, cardAsThing: RegExp): WalkedBack[] {
+  const out: WalkedBack[] = [];
+  // The remark named by its card and its noun is its act and content at once.
+  const add = (start: number, end: number, remark: RemarkKind, type: CueType, text: string, weight = CUE_WEIGHT[type]) => {
+    const lead = OBJECT_LEAD.exec(sentence.slice(Math.max(0, start - 12), start));
+    const from = lead ? start - lead[0].length : start;
+    // A quotation the object opens ends with it: the remark's words are its own.
+    const open = /[“「『]|"/.exec(sentence.slice(from, end)) && !/[”」』]|"[^"]*"/.test(sentence.slice(from, end)) ? /[”」』"]/.exec(sentence.slice(end)) : null;
+    if (open) end += open.index + 1;
+    if (out.some((o) => o.start < end && from < o.end)) return;
+    // A day inside the object that is another statement's ("4月の「カード」発言") misdates it.
+    const other = time.filter((c) => c.at >= from && c.at < end && c.remark !== remark).map((c) => ({ ...c, at: c.at - from }));
+    out.push({ start: from, end, remark, cues: [{ type, remark, text, weight, at: 0 }, ...other] });
+  };
+  // In Japanese the card in quotation marks is the remark's own word; in English copy "the 'card' comment" is
+  // only a name for it.
+  if (/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence)) {
+    for (const m of sentence.matchAll(new RegExp(cardAsThing.source, 'giu'))) add(m.index, m.index + m[0].length, 'card_remark', 'content', m[0], CUE_WEIGHT.act + CUE_WEIGHT.content);
+  }
+  const content = [...terms('card'), ...terms('remark_act'), ...terms('threat')];
+  const saysWhat = (from: number) => content.filter((t) => t.start >= from && t.end - from <= OBJECT_CONTENT_REACH && !/[;。]/.test(sentence.slice(from, t.start))).sort((a, b) => b.end - a.end)[0];
+  const named: Array<{ start: number; end: number; remark: RemarkKind; type: CueType; text: string }> = [];
+  for (const ref of terms('remark_ref')) {
+    for (const c of time) {
+      const end = c.at + c.text.length;
+      if (c.remark !== 'clarification' && ((ref.start >= end && ref.start - end <= OBJECT_REACH_BEFORE) || (c.at >= ref.end && c.at - ref.end <= OBJECT_REACH_AFTER))) named.push({ start: Math.min(c.at, ref.start), end: Math.max(end, ref.end), remark: c.remark, type: 'when', text: c.text });
+    }
+    for (const place of REMARK_KINDS.filter((k) => k !== 'clarification')) {
+      for (const p of terms(PLACE_OF_REMARK[place])) if (ref.start >= p.end && ref.start - p.end <= OBJECT_REACH_BEFORE) named.push({ start: p.start, end: ref.end, remark: place, type: 'where', text: p.term });
+    }
+  }
+  for (const n of named) {
+    const what = saysWhat(n.end);
+    if (what) add(n.start, what.end, n.remark, n.type, n.text);
+  }
+  return out.sort((a, b) => a.start - b.start);
+}

@@ -6,7 +6,7 @@
  */
 import { REMARK_KINDS, REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
-import { decide, laterOccasions, markerCues, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
+import { decide, laterOccasions, markerCues, walkedBackObjects, type WalkedBack, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { expression, hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
 import { MONTH_NAMES_EN, WEEKDAYS_EN } from './months';
 import { englishFacts, type EnglishFacts } from './clause';
@@ -66,7 +66,7 @@ const JAPAN_BEFORE = expression((v) => new RegExp(`^(?:${v.words('japan', 'en')}
 const JA_KATO = expression((v) => new RegExp(v.words('kato_bare', 'ja')));
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
 // his titles and given name, sentence openers and function words ("not_a_given_name") do not.
-const NOT_A_GIVEN_NAME = expression((v) => new RegExp(`^(?:${v.words(['not_a_given_name', 'kato_title', 'kato_given_name'], 'en')})$`, 'i'));
+const NOT_A_GIVEN_NAME = expression((v) => new RegExp(`^(?:${v.words(['not_a_given_name', 'kato_title', 'kato_given_name', 'kato_bare'], 'en')})$`, 'i'));
 // 片山さつき財務相: a name before the Japanese title is another minister, unless it is his or no name at all.
 const JA_OFFICE = expression((v) => new RegExp(`([\\p{Script=Han}\\p{Script=Hiragana}]{2,6})(?:${v.words('finance_office', 'ja')})`, 'gu'));
 const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 'office_qualifier'], 'ja')));
@@ -76,6 +76,12 @@ const OTHER_NAME_AFTER_OFFICE = expression((v) => new RegExp(`^,?\\s+(?!${v.word
 const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
+// Japanese speech verbs anywhere in a sentence (「何を語ったか」), not only at its end.
+const JA_SPEECH = /語っ|述べ|話し|説明/;
+/** A line this short without a full stop is a heading or subhead ("■ミラノでの修正", "Chapter 2: The Milan walk-back"). */
+const HEADING_CHARS = 60;
+// How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read as".
+const MEDIA_READING = /報じ|伝え|受け止め|\b(?:reported|read|seen|interpreted|taken|portrayed|characterized|characterised)\s+(?:(?:abroad|widely|overseas|by\s+\S+(?:\s+\S+)?)\s+)*as\b/i;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
 // The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
@@ -195,7 +201,7 @@ export function* docRemarkContextSteps(ds: Dataset, text: string, published?: st
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
   for (const k of text.matchAll(KATO_EN(ds))) {
-    const given = /(\p{Lu}\p{Ll}+)\s+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
+    const given = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
     if (given && !NOT_A_GIVEN_NAME(ds).test(given)) {
       otherKato = true;
       break;
@@ -426,11 +432,23 @@ function classifySentence(
   const recentHoldings = holdings || (state.holdingsBlock >= 0 && blockIndex - state.holdingsBlock <= HOLDINGS_RECENCY_BLOCKS);
   const holdingsWord = treasuries || has('holding') || recentHoldings || headline;
   const implied = doc.aboutHoldings && statementWords && holdingsWord && (has('japan') || has('finance_office') || headline);
+  // "■ミラノでの修正", "Chapter 2: The Milan walk-back": where a statement was made, and what was done there.
+  const namesPlace = PLACE_GROUPS.some(([place]) => has(place));
+  const heading = sentence.length <= HEADING_CHARS && !/[。.!?]["”」]?\s*$/.test(sentence);
+  const placeAct = heading && namesPlace && (has('remark_act') || has('clarification') || has('dismissal') || JA_SPEECH.test(sentence));
+  // 「日本が米国債の売却をちらつかせた」と報じられ, "widely reported abroad as a hint that Tokyo might dump":
+  // how the remark was read is the remark, reported (falsely), whoever reads it.
+  const recentRemark = Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS);
+  const mediaReading = (remarkRef || recentRemark) && MEDIA_READING.test(sentence) && (threat || has('remark_act') || card) && recentHoldings;
   const namedRemark =
     doc.katoIsFinanceMinister &&
-    !otherSpeaker &&
-    ((card && remarkRef) || implied || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3);
+    (mediaReading ||
+      (!otherSpeaker && ((card && remarkRef) || implied || placeAct || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3)));
   if (!explicit && !continues && !namedRemark) return reject(state, 'not named or continuing');
+  // 「米国債カード」は切れるのか, "Japan's trump card": the card as a topic, with nobody saying anything,
+  // is the writer's subject, not a report of what he said.
+  const acts = has('remark_act') || has('clarification') || has('dismissal') || threat;
+  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH.test(sentence) && !speechVerb.test(sentence)) return reject(state, 'a topic, nobody speaking');
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
@@ -442,7 +460,6 @@ function classifySentence(
     quotations(sentence).length > 0 && ((explicit && holdings) || (continues && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS)));
   // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
   // speech verb or a remark noun is reporting it, whatever it goes on to say.
-  const namesPlace = PLACE_GROUPS.some(([place]) => has(place));
   const reportsPlace = namesPlace && (remarkRef || speechVerb.test(sentence) || JA_SPEAKER.test(sentence));
   const says = card || threat || sell || stance || quotesHim || reportsPlace || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
@@ -453,6 +470,8 @@ function classifySentence(
   // (A sentence that also names one of the three statements' days still reports that statement.)
   const allTime = timeCues(doc.dates, sentence, published);
   if (!allTime.length && namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
+  // What he said only later ("left with me and Bessent"), with no day or place of the three statements.
+  if (has('later_statement') && !allTime.length && !namesPlace) return reject(state, 'a later statement');
   const { possible, unlikely } = possibleStatements(doc.dates, published);
   // compromise reads the whole sentence once, and only when a negation or a pluperfect could matter.
   const english = !/[\p{Script=Hiragana}\p{Script=Katakana}]/u.test(sentence);
@@ -510,10 +529,31 @@ function classifySentence(
   if (split) {
     return split.map((p) => ({ start: s.start + p.start, end: s.start + p.end, attribution: p.attribution, ...(p.quote ? { quote: p.quote } : {}) }));
   }
+  const named = whole.remark === 'clarification' && !whole.unsure ? withWalkedBack(sentence, whole, walkedBackObjects(allTerms, allTime, sentence, cardAsThing(ds))) : undefined;
+  if (named) return named.map((p) => ({ start: s.start + p.start, end: s.start + p.end, attribution: p.attribution }));
   return [{ start: s.start, end: s.end, attribution: whole, ...(quoted ? { quote: quoted } : {}) }];
 }
 
 type Part = { start: number; end: number; attribution: Attribution; quote?: { event: TimelineEvent; grams: number } };
+
+/**
+ * A walk-back that names what it walks back reports both: the object as its own statement, the rest (the
+ * side of the sentence with the walk-back's own markers) as the clarification.
+ */
+function withWalkedBack(sentence: string, whole: Attribution, objects: WalkedBack[]): Part[] | undefined {
+  const object = objects.find((o) => o.remark !== whole.remark);
+  if (!object) return undefined;
+  const own = whole.cues.filter((c) => c.remark === whole.remark && c.type !== 'frame' && c.at !== undefined && (c.at < object.start || c.at >= object.end));
+  const before = own.filter((c) => c.at! < object.start).reduce((n, c) => n + c.weight, 0);
+  const after = own.filter((c) => c.at! >= object.end).reduce((n, c) => n + c.weight, 0);
+  const tail = after > before || (after === before && sentence.length - object.end >= object.start);
+  const rest = tail ? { start: object.end, end: sentence.length } : { start: 0, end: object.start };
+  if (!/[\p{L}\p{N}]{2}/u.test(sentence.slice(rest.start, rest.end))) return undefined;
+  const scores = Object.fromEntries(REMARK_KINDS.map((k) => [k, object.cues.filter((c) => c.remark === k).reduce((n, c) => n + c.weight, 0)])) as Record<RemarkKind, number>;
+  const named: Part = { start: object.start, end: object.end, attribution: { remark: object.remark, unsure: false, cues: object.cues, scores } };
+  const walkBack: Part = { ...rest, attribution: whole };
+  return tail ? [named, walkBack] : [walkBack, named];
+}
 
 /** The one cut that leaves two parts, each clearly reporting a different statement; else none. */
 /** Levels of cutting: "Kato, walking back comments that hinted…, said…" has three parts. */

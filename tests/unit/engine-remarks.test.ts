@@ -55,6 +55,43 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(found[0]!.end).toBeLessThanOrEqual(found[1]!.start);
   });
 
+  test.each([
+    ['加藤財務相、米国債「カード」発言を2日で修正', ['card_remark', 'clarification'], '「カード」発言'],
+    ['加藤財務相、米国債売却を否定　4月の「カード」発言を修正', ['clarification', 'card_remark'], '4月の「カード」発言'],
+    ['Finance Minister Katsunobu Kato said in Milan Japan was not considering Treasury sales as a tool, which walked back a 2 May TV comment describing the holdings as a card.', ['clarification', 'card_remark'], '2 May TV comment describing the holdings as a card'],
+  ])('a walk-back that says what it walks back reports that statement too: %s', (text, kinds, object) => {
+    const found = remarks(text);
+    expect(found.map((m) => m.remark)).toEqual(kinds);
+    expect(found.find((m) => m.remark === 'card_remark')!.text).toContain(object);
+  });
+
+  test('a remark named only by when it was made is just the walk-back\'s object', () => {
+    const found = remarks('Finance Minister Katsunobu Kato said on Sunday Japan was not considering selling U.S. Treasuries as a means of negotiation, clarifying his Friday remark.');
+    expect(found.map((m) => m.remark)).toEqual(['clarification']);
+  });
+
+  test('a misdated object is misdated', () => {
+    const found = remarks('加藤財務相、米国債売却を否定　4月の「カード」発言を修正');
+    expect(found.find((m) => m.remark === 'card_remark')!.verdict.status).toBe('misdated');
+  });
+
+  test.each([
+    ['「米国債カード」は切れるのか　最新統計で読む日本の1兆ドル超'],
+    ['切られなかった「米国債カード」　日米関税合意の舞台裏'],
+  ])('the card as a topic, with nobody saying anything, is no remark: %s', (headline) => {
+    expect(remarks(`${headline}\n\n加藤勝信財務相は2日、日本が保有する米国債について「交渉のカードとしてはある」と述べた。`, '2025-05-20').map((m) => m.text)).not.toContainEqual(expect.stringContaining('米国債カード」'));
+  });
+
+  test('what he said at a later occasion is none of the three statements', () => {
+    const text = '加藤財務相は2日、米国債は「交渉のカードとしてはある」と述べた。\n\nそして6月に入ってからは、米国債の扱いは「ベッセント長官と私に委ねられている」と述べた。';
+    expect(remarks(text, '2025-06-20').map((m) => m.remark)).toEqual(['card_remark']);
+  });
+
+  test('how the media read the remark is the remark, reported', () => {
+    const text = '加藤勝信財務相は2日、日本が保有する米国債について「交渉のカードとしてはある」と述べた。\n\nこの発言は海外メディアで「日本が米国債の売却をちらつかせた」と報じられた。';
+    expect(remarks(text, '2025-05-03').map((m) => m.remark)).toEqual(['card_remark', 'card_remark']);
+  });
+
   test('with nothing to tell the April answer from the Milan one, the mention says it is unsure', () => {
     const [m] = remarks('Finance Minister Katsunobu Kato ruled out selling U.S. Treasuries as a bargaining chip in the tariff negotiations.');
     expect(m?.unsure).toBe(true);
