@@ -56,7 +56,7 @@ const D = '[0-9０-９]';
 const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,4})?|${D}{1,6}(?:[.．]${D}{1,4})?`;
 
 // English: "$1.13 trillion", "US$1.13tn", "USD 1.13 trillion", "$1.13T", "¥163 trillion", "$1 trillion-plus",
-// and unit-after forms: "1.13 trillion dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
+// and unit-after forms: "1.13 trillion dollars", "1.13tn dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
 const EN_PREFIX = String.raw`(US\s?\$|U\.S\.\s?\$|USD\s?|\$|JPY\s?|¥|￥)`;
 // Headlines write "Trillion" and tickers "TN": the scale words in every case they are printed in.
 const EN_SCALE = String.raw`([Tt]rillion|TRILLION|[Bb]illion|BILLION|[Mm]illion|MILLION|[Tt]n|TN|[Tt]rn|TRN|tln|[Bb]n|BN|bln|[Mm]n|MN|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
@@ -65,7 +65,7 @@ const EN_SYMBOL = new RegExp(
   'gu',
 );
 const EN_UNIT_AFTER = new RegExp(
-  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s(trillion|billion|million)(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
+  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})(?:\\s(trillion|billion|million)|\\s?(tn|trn|bn|bln))(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
   'giu',
 );
 // Japanese: 1兆1259億ドル, 1兆1千億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
@@ -199,7 +199,8 @@ export function findAmounts(ds: Dataset, text: string): Amount[] {
 
   for (const m of text.matchAll(EN_UNIT_AFTER)) {
     // "1 trillion 125.9 billion dollars" (a literal rendering of 1兆1259億ドル) adds up both parts.
-    const [whole, num = '', scaleWord = '', num2, scaleWord2, , unit = ''] = m;
+    const [whole, num = '', word, abbreviation, num2, scaleWord2, , unit = ''] = m;
+    const scaleWord = word ?? abbreviation ?? '';
     const start = m.index;
     const end = start + whole.length;
     if (taken(start, end)) continue;

@@ -82,6 +82,7 @@ const JA_DATE = new RegExp(`([0-9０-９]{1,2})月([0-9０-９]{1,2})日|(?<![0-
 const JA_MONTH_ONLY = /(?<![0-9０-９])([0-9０-９]{1,2})月(?![0-9０-９]*日|末)/gu;
 const JA_LAST_MONTH = new RegExp(alternation(PREVIOUS_MONTH.ja), 'gu');
 
+const DATELINE_AFTER = /^\)?\s*(?:\([^)]*\)\s*)?[:—–-]/;
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 const DAY_MS = 86_400_000;
 const dayNumber = (iso: string) => Math.round(Date.parse(`${iso}T00:00:00Z`) / DAY_MS);
@@ -105,13 +106,24 @@ export function laterOccasions(ds: Dataset): Dated<'later'> {
   return ds.raw.events.events.filter((e) => e.kind === 'follow_up' && e.datePrecision === 'day').map((event) => ({ remark: 'later' as const, event, day: dayNumber(event.date) }));
 }
 
+/**
+ * Whether every day the sentence names ("on Tuesday", 13日) falls after all three statements, with none of
+ * them within a day: what it reports was said at a later occasion (a press conference a week on).
+ */
+export function namesOnlyLaterDays(dates: StatementDates, sentence: string, published: string | undefined): boolean {
+  const days: number[] = [];
+  timeCues([], sentence, published, days);
+  const last = Math.max(...dates.map((d) => d.day));
+  return days.length > 0 && days.every((d) => d > last + 1);
+}
+
 /** Whether the sentence dates what it reports to a later occasion: its day, or its month alone (「6月に入ってからは」). */
 export function namesLaterOccasion(occasions: Dated<'later'>, sentence: string, published: string | undefined): boolean {
   return timeCues(occasions, sentence, published).some((c) => c.weight >= CUE_WEIGHT.when * MONTH_SHARE);
 }
 
 /** A day the sentence names, resolved to statements within a day of it. */
-function cuesForDay<K>(dates: Dated<K>, day: number, text: string, at: number, out: Array<WhenCue<K>>, share = 1): void {
+function cuesOfDay<K>(dates: Dated<K>, day: number, text: string, at: number, out: Array<WhenCue<K>>, share = 1): void {
   for (const d of dates) {
     const off = Math.abs(d.day - day);
     if (off <= 1) out.push({ type: 'when', remark: d.remark, text, at, weight: CUE_WEIGHT.when * share * (off === 0 ? 1 : NEAR_DAY_SHARE) });
@@ -127,8 +139,13 @@ function cuesForMonth<K>(dates: Dated<K>, year: number, month: number, text: str
  * The days and months a sentence names. Weekdays and bare days are read against the page's date (the
  * latest such day on or before it); with no page date, against the statements' own days.
  */
-export function timeCues<K>(dates: Dated<K>, sentence: string, published: string | undefined): Array<WhenCue<K>> {
+export function timeCues<K>(dates: Dated<K>, sentence: string, published: string | undefined, days?: number[]): Array<WhenCue<K>> {
   const out: Array<WhenCue<K>> = [];
+  const cuesForDay = (ds: Dated<K>, day: number, text: string, at: number, into: Array<WhenCue<K>>) => {
+    // A dateline ("KUALA LUMPUR (May 6):", "TOKYO, May 13 (Reuters) -") dates the page, not a statement.
+    if (!DATELINE_AFTER.test(sentence.slice(at + text.length, at + text.length + 12))) days?.push(day);
+    cuesOfDay(ds, day, text, at, into);
+  };
   const pub = published ? dayNumber(published) : undefined;
   const pubYear = published ? Number(published.slice(0, 4)) : Number(dates[0]?.event.date.slice(0, 4) ?? 2025);
   const pubMonth = published ? Number(published.slice(5, 7)) : undefined;
@@ -206,11 +223,14 @@ export function markerCues(
   facts: SentenceFacts,
 ): AttributionCue[] {
   const cues: AttributionCue[] = [...time];
-  // Japanese puts the main verb last: the speech act of the final clause is the sentence's own.
-  const lastClause = /[\p{Script=Hiragana}]/u.test(sentence) ? sentence.lastIndexOf('、') : -1;
+  // Japanese puts the main verb last: the speech act of the final clause, or the last one of a clause
+  // (「示唆したとの受け止めを打ち消した」), is the sentence's own.
+  const japanese = /[\p{Script=Hiragana}]/u.test(sentence);
+  const lastClause = japanese ? sentence.lastIndexOf('、') : -1;
+  const lastAct = japanese ? Math.max(-1, ...MARKER_GROUPS.filter((g) => g.type === 'act').flatMap((g) => terms(g.group).map((t) => t.start))) : -1;
   for (const { group, type, remark, share = 1 } of MARKER_GROUPS) {
     for (const t of terms(group)) {
-      const main = type === 'act' && lastClause >= 0 && t.start > lastClause ? MAIN_VERB_BOOST : 1;
+      const main = type === 'act' && japanese && (lastClause >= 0 ? t.start > lastClause : t.start === lastAct) ? MAIN_VERB_BOOST : 1;
       // "did not suggest", 「示唆したものではない」: the remark's act denied is the walk-back.
       const denied = group === 'remark_act' && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
       cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, at: t.start, weight: CUE_WEIGHT[type] * share * main });

@@ -22,7 +22,8 @@ function subjectOf(kind: Kind | undefined, holder: Holder | undefined): FigureSu
   return SERIES_SUBJECTS.find((s) => SUBJECT_SERIES[s].kind === kind && SUBJECT_SERIES[s].holder === holder) ?? 'other';
 }
 
-const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
+// Japan's finance minister by name ("Katsunobu Kato said the country's holdings…") names Japan as the holder.
+const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', kato_full: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
 const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
@@ -62,6 +63,8 @@ const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its
 // "of which $943 billion", "うち証券は" (data/vocabulary.json "part_of"): a part of the figure before it,
 // not a holding in its own right.
 const PART_BEFORE = expression((v) => new RegExp(`(?:${v.words('part_of')})[^,.;、。]{0,12}$`, 'i'));
+// Between a Japanese amount and the holder it modifies: 規模の, 程度の, の.
+const MODIFIES_NEXT = /^(?:規模|程度|前後|台)?の$/;
 /** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
 const CONVERSION_REACH = 30;
 
@@ -111,6 +114,10 @@ function holderOf(ds: Dataset, text: string, cues: Cue[], a: Amount, left: Span,
   // A compared holder still owns the amount attached to it: "ahead of China with $784.3 billion".
   const attached = (c: Cue) => c.end <= a.start && (a.boundStart ?? a.start) - c.end <= 24 && ATTACHED.test(text.slice(c.end, a.boundStart ?? a.start));
   const holders = cues.filter((c) => c.group in HOLDER_GROUPS && (!isComparison(ds, text, c, sentence) || attached(c)));
+  // 「8000億ドル規模の中国」: a Japanese amount that modifies the holder right after it is that holder's.
+  // (Compared or not: 「7843億ドルの中国を上回った」 still gives China's amount.)
+  const modified = cues.find((c) => c.group in HOLDER_GROUPS && c.start >= a.end && MODIFIES_NEXT.test(text.slice(a.end, c.start)));
+  if (modified) return HOLDER_GROUPS[modified.group];
   const before = holders.filter((c) => c.end <= a.start && c.start >= left.start);
   if (before.length) return HOLDER_GROUPS[before[before.length - 1]!.group];
   const after = holders.filter((c) => c.start >= a.end && c.end <= right.end);

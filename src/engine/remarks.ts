@@ -6,7 +6,7 @@
  */
 import { REMARK_KINDS, REMARK_OF_EVENT_KIND, type RemarkKind, type VocabularyGroup } from '../data/kinds';
 import type { TimelineEvent } from '../data/schema';
-import { decide, laterOccasions, markerCues, walkedBackObjects, type WalkedBack, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
+import { decide, laterOccasions, markerCues, namesOnlyLaterDays, walkedBackObjects, type WalkedBack, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { expression, hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
 import { MONTH_NAMES_EN, WEEKDAYS_EN } from './months';
 import { englishFacts, type EnglishFacts } from './clause';
@@ -298,9 +298,9 @@ const CONTINUATION_BLOCKS = 1;
 /** Own evidence (without the frame) each part of a split sentence needs before it is reported as two statements. */
 const SPLIT_EVIDENCE = 2;
 // Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
-// "…, before clarifying…", 「…と発言し、その後…」.
+// "…, before clarifying…", 「…と発言し、その後…」, 「…と発言、4日に…」, 「…」、4日には….
 // A headline "From 'a card' to 'not considering a sale'" / 「カード」から「売却考えず」へ turns at its "to".
-const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)/g;
+const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
 
 const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
 /** How much a cut right after a speech verb is preferred to other cuts. */
@@ -469,7 +469,10 @@ function classifySentence(
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   // (A sentence that also names one of the three statements' days still reports that statement.)
   const allTime = timeCues(doc.dates, sentence, published);
-  if (!allTime.length && namesLaterOccasion(doc.occasions, sentence, published)) return reject(state, 'a later occasion');
+  // A day after all three, with no act of one of them ("on Tuesday he repeated…" a week on): another occasion.
+  // (The Diet and TV saw him again later; Milan did not.)
+  const laterDay = !acts && !has('clarification_place') && namesOnlyLaterDays(doc.dates, sentence, published);
+  if (!allTime.length && (namesLaterOccasion(doc.occasions, sentence, published) || laterDay)) return reject(state, 'a later occasion');
   // What he said only later ("left with me and Bessent"), with no day or place of the three statements.
   if (has('later_statement') && !allTime.length && !namesPlace) return reject(state, 'a later statement');
   const { possible, unlikely } = possibleStatements(doc.dates, published);

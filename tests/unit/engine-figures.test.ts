@@ -28,6 +28,13 @@ describe('subject: decided by the clause, not the page', () => {
     ['Congress passed a $1.1 trillion spending bill while Japan watched its Treasuries.', '$1.1 trillion', 'other'],
     ['Japan pledged $550 billion of investment in the U.S. under the trade deal on Treasuries day.', '$550 billion', 'other'],
     ['日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '1兆1259億ドル', 'japan_treasury_holdings'],
+    // A Japanese amount that modifies the holder after it is that holder's, compared or not.
+    ['日本の米国債保有高は、8000億ドル規模の中国を大きく上回る1兆1000億ドル余りに達している。', '8000億ドル', 'china_treasury_holdings'],
+    ['日本の米国債保有高は、8000億ドル規模の中国を大きく上回る1兆1000億ドル余りに達している。', '1兆1000億ドル', 'japan_treasury_holdings'],
+    ['日本の米国債の保有額は1兆1259億ドルで、7843億ドルの中国を上回った。', '7843億ドル', 'china_treasury_holdings'],
+    // Japan's finance minister by name makes "the country" Japan.
+    ["Finance Minister Katsunobu Kato said the country's holdings of US Treasury securities, valued at over $1 trillion, could be a card.", '$1 trillion', 'japan_treasury_holdings'],
+    ["Japan's Treasury pile stood at 1.13tn dollars in February.", '1.13tn dollars', 'japan_treasury_holdings'],
     ['日本の米国債保有額は2月末時点で1兆1259億ドル（約163兆円）だった。', '約163兆円', 'japan_treasury_holdings'],
     ['中国の米国債保有額は7843億ドルだった。', '7843億ドル', 'china_treasury_holdings'],
     ['日本の外貨準備高は1兆2725億ドルで、その多くが米国債とみられる。', '1兆2725億ドル', 'japan_fx_reserves'],

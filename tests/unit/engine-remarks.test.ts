@@ -87,6 +87,18 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(text, '2025-06-20').map((m) => m.remark)).toEqual(['card_remark']);
   });
 
+  test.each([
+    ['Finance Minister Katsunobu Kato on Tuesday repeated that Japan manages its Treasury holdings to keep liquidity for intervention, not as a bargaining tool.'],
+    ['加藤財務相は13日の閣議後会見で、米国債の保有は為替介入に備えた流動性確保が目的だと改めて説明した。'],
+  ])('a restatement dated a week after the three statements is another occasion: %s', (text) => {
+    expect(remarks(text, '2025-05-13')).toEqual([]);
+  });
+
+  test('a dateline day is the page\'s, not a statement\'s', () => {
+    const text = 'KUALA LUMPUR (May 6): Japan does not intend to use the sale of its US Treasury holdings as leverage in its tariff negotiations, according to Finance Minister Katsunobu Kato.';
+    expect(remarks(text, '2025-05-06').map((m) => m.remark)).toEqual(['clarification']);
+  });
+
   test('how the media read the remark is the remark, reported', () => {
     const text = '加藤勝信財務相は2日、日本が保有する米国債について「交渉のカードとしてはある」と述べた。\n\nこの発言は海外メディアで「日本が米国債の売却をちらつかせた」と報じられた。';
     expect(remarks(text, '2025-05-03').map((m) => m.remark)).toEqual(['card_remark', 'card_remark']);
