@@ -38,12 +38,15 @@ const NEAR_DAY_SHARE = 0.6;
 /** How far before ("Friday's TV Tokyo remarks") or after ("the comments he gave to TV Tokyo") a remark noun a day or place describes it. */
 const OBJECT_REACH_BEFORE = 20;
 const OBJECT_REACH_AFTER = 40;
+const CARD_SAID = /^[」』]?(?:に(?:なり得る|なりうる|なる))?と(?:発言|述べ|語)/;
 const CARD_REFUSED = /\b(?:not|never|no|rather than|instead of)\b[^.;:]{0,18}$/i;
 // A speech act with a negation right before it (English) or right after it (Japanese).
 const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i;
 const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|ではありません|ていない|ていません|しておらず|していない)/;
 /** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
 const MAIN_VERB_BOOST = 1.5;
+/** A weekday read as the week before (the latest such day saw no statement) counts this share. */
+const WEEK_EARLIER_SHARE = 0.5;
 /** A month named alone ("in April", 4月) counts this share of a stated day. */
 const MONTH_SHARE = 0.7;
 /** The leader must be ahead by at least this, else the sentence is marked unsure: the frame alone may decide between equals. */
@@ -141,10 +144,10 @@ function cuesForMonth<K>(dates: Dated<K>, year: number, month: number, text: str
  */
 export function timeCues<K>(dates: Dated<K>, sentence: string, published: string | undefined, days?: number[]): Array<WhenCue<K>> {
   const out: Array<WhenCue<K>> = [];
-  const cuesForDay = (ds: Dated<K>, day: number, text: string, at: number, into: Array<WhenCue<K>>) => {
+  const cuesForDay = (ds: Dated<K>, day: number, text: string, at: number, into: Array<WhenCue<K>>, share = 1) => {
     // A dateline ("KUALA LUMPUR (May 6):", "TOKYO, May 13 (Reuters) -") dates the page, not a statement.
     if (!DATELINE_AFTER.test(sentence.slice(at + text.length, at + text.length + 12))) days?.push(day);
-    cuesOfDay(ds, day, text, at, into);
+    cuesOfDay(ds, day, text, at, into, share);
   };
   const pub = published ? dayNumber(published) : undefined;
   const pubYear = published ? Number(published.slice(0, 4)) : Number(dates[0]?.event.date.slice(0, 4) ?? 2025);
@@ -155,9 +158,12 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
       return;
     }
     const back = (new Date(pub * DAY_MS).getUTCDay() - wd + 7) % 7;
+    const before = out.length;
     cuesForDay(dates, pub - back - (last && back === 0 ? 7 : 0), text, at, out);
-    // "last Friday" written a week on still means the Friday before.
+    // "last Friday" written a week on still means the Friday before; so may a plain "Friday" in a weekly
+    // review, when the latest Friday saw no statement.
     if (last) cuesForDay(dates, pub - back - 7, text, at, out);
+    else if (out.length === before) cuesForDay(dates, pub - back - 7, text, at, out, WEEK_EARLIER_SHARE);
   };
   const date = (month: number, day: number, text: string, at: number) => {
     let year = pubYear;
@@ -256,7 +262,12 @@ export function markerCues(
   const card = terms('card');
   const cardRefused = card.some((t) => CARD_REFUSED.test(sentence.slice(Math.max(0, t.start - 24), t.start)));
   const otherAct = cues.some((c) => c.type === 'act' && c.remark !== 'card_remark');
-  if (card.length && !facts.negated && !cardRefused && !(facts.cardAsThing && otherAct)) cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
+  if (card.length && !facts.negated && !cardRefused && !(facts.cardAsThing && otherAct)) {
+    cues.push({ type: 'content', remark: 'card_remark', text: card[0]!.term, weight: CUE_WEIGHT.content });
+    // 「交渉の「カード」と発言」: the card said in so many words is the remark's act.
+    const said = card.find((t) => CARD_SAID.test(sentence.slice(t.end, t.end + 6)));
+    if (said) cues.push({ type: 'act', remark: 'card_remark', text: said.term, weight: CUE_WEIGHT.act, at: said.start });
+  }
   if (facts.negated || cardRefused) {
     const sell = terms('sell')[0]?.term ?? card[0]?.term ?? '';
     for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: sell, weight: CUE_WEIGHT.content * 0.5 });
