@@ -82,6 +82,7 @@ const JA_SPEECH = /語っ|述べ|話し|説明/;
 const HEADING_CHARS = 60;
 // How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read as".
 const MEDIA_READING = /報じ|伝え|受け止め|\b(?:reported|read|seen|interpreted|taken|portrayed|characterized|characterised)\s+(?:(?:abroad|widely|overseas|by\s+\S+(?:\s+\S+)?)\s+)*as\b/i;
+const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
 // The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
@@ -407,9 +408,13 @@ function classifySentence(
   // His words go on: a pronoun or title as speaker, a Japanese speech verb, or a quotation with nobody
   // else named as saying it ("Then the kicker: “Whether or not we use that card…”").
   const speechVerb = ANY_SPEECH_VERB(ds);
-  const quotationNoOtherSpeaker = /[“"「]/.test(sentence) && !speechVerb.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''));
+  // (Japanese sets terms and emphasis in 「」 too: there only a speech verb or his recorded words continue him.)
+  const quotationNoOtherSpeaker =
+    (/[“"]/.test(sentence) && !speechVerb.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))) || (/「/.test(sentence) && state.lastSpeakerKato && quotations(sentence).length > 0 && Boolean(recordedQuoteIn(ds, sentence)));
+  // A section heading (■…, 【…】) starts something new: it continues nobody's words.
+  const sectionHead = SECTION_HEAD.test(sentence);
   const continues =
-    !explicit && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
+    !explicit && !sectionHead && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && speechVerb.test(sentence))) state.lastSpeakerKato = false;
 
