@@ -450,10 +450,10 @@ function classifySentence(
     (mediaReading ||
       (!otherSpeaker && ((card && remarkRef) || implied || placeAct || ((threat || (card && headline)) && has('japan') && treasuries) || (quoted?.grams ?? 0) >= 3)));
   if (!explicit && !continues && !namedRemark) return reject(state, 'not named or continuing');
-  // 「米国債カード」は切れるのか, "Japan's trump card": the card as a topic, with nobody saying anything,
-  // is the writer's subject, not a report of what he said.
+  // 「米国債カード」は切れるのか, "Japan's trump card": the card as a topic, with nobody saying anything
+  // and none of his recorded words, is the writer's subject, not a report of what he said.
   const acts = has('remark_act') || has('clarification') || has('dismissal') || threat;
-  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH.test(sentence) && !speechVerb.test(sentence)) return reject(state, 'a topic, nobody speaking');
+  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH.test(sentence) && !speechVerb.test(sentence) && !recordedQuoteIn(ds, sentence)) return reject(state, 'a topic, nobody speaking');
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
