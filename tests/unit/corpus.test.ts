@@ -43,9 +43,10 @@ describe.each([
 // dev/ is tuned on; test/ never is. These are floors under the scores last measured, so that a change that
 // loses accuracy fails here; the aims on published articles are higher (see the README).
 describe.each([
-  ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 100, figures: [0.97, 0.93], remarks: [0.85, 0.75], negativesFlagged: 0 }],
+  ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 100, figures: [0.97, 0.93], remarks: [0.93, 0.8], negativesFlagged: 0 }],
   ['real-pattern test set (never tuned on)', join(CORPUS_DIR, '..', 'real', 'test'), { articles: 60, figures: [0.9, 0.88], remarks: [0.8, 0.64], negativesFlagged: 2 }],
   ['second real-pattern test set (never tuned on; its first score is the floor)', join(CORPUS_DIR, '..', 'real', 'test2'), { articles: 40, figures: [0.9, 0.87], remarks: [0.8, 0.81], negativesFlagged: 1 }],
+  ['third real-pattern test set (never tuned on; its first score is the floor)', join(CORPUS_DIR, '..', 'real', 'test3'), { articles: 60, figures: [0.95, 0.86], remarks: [0.9, 0.82], negativesFlagged: 1 }],
 ] as const)('%s', (_name, dir, floor) => {
   const articles = loadCorpus(dir);
   const s = scoreCorpus(realDataset(), articles);
