@@ -67,14 +67,42 @@ export function detectorTriggerSource(vocab: VocabularyFile): string {
   const edged = new Map<string, string[]>();
   for (const t of en) {
     const key = `${/^\w/.test(t) ? '\\b' : ''}\u0000${/\w$/.test(t) ? '\\b' : ''}`;
-    edged.set(key, [...(edged.get(key) ?? []), escape(t)]);
+    edged.set(key, [...(edged.get(key) ?? []), t]);
   }
-  const ja = [...new Set(group.ja)].sort(byLength).map(escape);
   const parts = [...edged].map(([key, terms]) => {
     const [left, right] = key.split('\u0000') as [string, string];
-    return `${left}(?:${terms.join('|')})${right}`;
+    return `${left}(?:${prefixTree(terms)})${right}`;
   });
-  return [...parts, ...ja].join('|') || '(?!)';
+  if (group.ja.length) parts.push(prefixTree(group.ja));
+  return parts.join('|') || '(?!)';
+}
+
+type TrieNode = { end: boolean; next: Map<string, TrieNode> };
+
+/**
+ * Terms as one expression with shared beginnings written once ("Treasury (?:holdings|securities)"): the
+ * detector ships in every page, and this keeps it small. It matches exactly the strings the plain
+ * alternation matches, so a `test()` gives the same answer.
+ */
+export function prefixTree(terms: readonly string[]): string {
+  const root: TrieNode = { end: false, next: new Map() };
+  for (const term of new Set(terms)) {
+    let node = root;
+    for (const ch of term) {
+      let child = node.next.get(ch);
+      if (!child) node.next.set(ch, (child = { end: false, next: new Map() }));
+      node = child;
+    }
+    node.end = true;
+  }
+  const emit = (node: TrieNode): string => {
+    const branches = [...node.next].map(([ch, child]) => escape(ch) + emit(child));
+    if (!branches.length) return '';
+    const one = branches.length === 1 ? branches[0]! : `(?:${branches.join('|')})`;
+    if (!node.end) return one;
+    return branches.length === 1 && [...branches[0]!].length === 1 ? `${one}?` : `(?:${branches.join('|')})?`;
+  };
+  return emit(root) || '(?!)';
 }
 
 

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { parseHTML } from 'linkedom';
 import { describe, expect, test } from 'vitest';
 import type { VocabularyFile } from '../../src/data/schema';
-import { detectorAnchorSources, detectorTriggerSource } from '../../src/engine/terms';
+import { alternation, detectorAnchorSources, detectorTriggerSource, prefixTree } from '../../src/engine/terms';
 import { BIG_TEXT_NODE, JOIN_NODES, scanText, textHits, type ScanResult, type Trigger } from '../../src/page/detect';
 
 // The detector's real expressions, compiled from the bundled vocabulary the same way wxt.config.ts does.
@@ -159,4 +159,25 @@ describe('scanText in slices', () => {
 test('textHits: the title test', () => {
   expect(textHits(trigger(), 'Japan’s Treasury holdings: Kato’s card | Wire')).toBe(true);
   expect(textHits(trigger(), 'Garden almanac, complete edition')).toBe(false);
+});
+
+describe('prefixTree: the detector\'s terms with shared beginnings written once', () => {
+  const words = ['Treasury', 'Treasury holdings', 'Treasury hoard', 'Treasuries', 'T-bills', 'U.S. debt', 'US debt', '米国債', '米国債券', '米国の国債', '加藤', '加藤財務相'];
+  const tree = new RegExp(`^(?:${prefixTree(words)})$`, 'i');
+  const plain = new RegExp(`^(?:${alternation(words)})$`, 'i');
+
+  test('matches exactly the strings the plain alternation matches', () => {
+    const probes = [...words, ...words.map((w) => w.slice(0, -1)), ...words.map((w) => `${w}s`), 'Treasury h', 'treasury HOLDINGS', 'U.S debt', '米国', '加藤財務', ''];
+    for (const p of probes) expect([p, tree.test(p)]).toEqual([p, plain.test(p)]);
+  });
+
+  test('is shorter than the plain alternation for the real trigger', () => {
+    expect(prefixTree(triggerTerms).length).toBeLessThan(alternation(triggerTerms).length * 0.8);
+  });
+
+  test('every trigger term still triggers, and its near misses do not', () => {
+    const full = trigger().full;
+    for (const t of triggerTerms) expect([t, full.test(` ${t} `)]).toEqual([t, true]);
+    expect(full.test('Katowice treasure Treasurys')).toBe(false);
+  });
 });
