@@ -13,6 +13,7 @@ import {
 } from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
 import { sitesOf } from '@/src/site';
+import { analyzeRequest } from '@/src/background/engine';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -126,10 +127,12 @@ async function onReport(message: AnnotatorReport, tabId: number, url: string): P
   await setBadge(tabId, message.count);
 }
 
-async function onMessage(message: Message, sender: Sender): Promise<void> {
-  if (!senderMay(message.type, sender, browser.runtime.getURL('/'))) return;
+/** Handles one message; what it resolves to is the reply (true where there is nothing to say). */
+async function onMessage(message: Message, sender: Sender): Promise<unknown> {
+  if (!senderMay(message.type, sender, browser.runtime.getURL('/'))) return undefined;
   const tabId = sender.tab?.id;
   const url = sender.tab?.url ?? sender.url ?? '';
+  if (message.type === 'engine:analyze') return { mentions: analyzeRequest(message) };
   // A content script speaks only about the tab it runs in (senderMay made sure it has one).
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url);
@@ -145,7 +148,7 @@ export default defineBackground(() => {
     if (sender.id !== browser.runtime.id) return undefined;
     const message = parseMessage(raw);
     if (!message) return undefined;
-    return onMessage(message, sender).then(() => true);
+    return onMessage(message, sender).then((reply) => reply ?? true);
   });
 
   browser.commands.onCommand.addListener((command: string, tab?: { id?: number }) => {

@@ -86,6 +86,24 @@ export const AnnotatorReport = z.object({
 });
 export type AnnotatorReport = z.infer<typeof AnnotatorReport>;
 
+/**
+ * The longest page text the annotator asks the engine to read in one request: the collector keeps only the
+ * text around topic words, so even a 10 MB page sends a fraction of this.
+ */
+export const MAX_ENGINE_TEXT = 16_000_000;
+
+/**
+ * From the annotator: read this text (the page's, as collected) and say what it mentions. The engine
+ * runs in the background, so its start-up and its parsing never land on the page's main thread.
+ */
+export const EngineRequest = z.object({
+  type: z.literal('engine:analyze'),
+  text: z.string().check(z.maxLength(MAX_ENGINE_TEXT)),
+  lang: z.string().check(z.maxLength(16)),
+  published: z.optional(z.string().check(z.maxLength(32))),
+});
+export type EngineRequest = z.infer<typeof EngineRequest>;
+
 export const COMMAND_NAMES = ['toggle-highlights', 'next-mention'] as const;
 export type CommandName = (typeof COMMAND_NAMES)[number];
 
@@ -101,11 +119,11 @@ export type ShowMention = z.infer<typeof ShowMention>;
 /** From the background to the annotator in a tab. */
 export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
 
-export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, PopupCommand, ShowMention]);
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EngineRequest, PopupCommand, ShowMention]);
 export type Message = z.infer<typeof Message>;
 
 /** Which senders may send what: content scripts report about their own tab; only extension pages command. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report']);
+export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:analyze']);
 
 export type Sender = { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string };
 

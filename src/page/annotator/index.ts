@@ -27,7 +27,7 @@ import { batchMatters, watchMutations } from './mutations';
 import type { Painted } from './painted';
 import { watchPointer } from './pointer';
 import { summarize } from './report';
-import { ScanScheduler, scanPage } from './scan';
+import { ScanScheduler, scanPage, type Analyze } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
 
 export type { Painted } from './painted';
@@ -39,6 +39,8 @@ export const MAX_REPAINTS = 10;
 export type AnnotatorDeps = {
   ctx: ContentScriptContext;
   ds: Dataset;
+  /** The engine (in the background, over a message): the page's text in, its mentions out. */
+  analyze: Analyze;
   createCard: (lang: Lang, theme: Theme) => Promise<Card>;
   report: (report: AnnotatorReport) => void;
   uiLang: string;
@@ -170,7 +172,7 @@ export class Annotator {
   }
 
   private async scan(): Promise<void> {
-    const result = await scanPage(this.doc, this.deps.ds, this.life, (painted) => {
+    const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
       this.painted = painted;
       if (this.on()) this.highlighter.paint(this.shown());
       this.cards.follow(painted, this.cardPage());

@@ -2,7 +2,7 @@
  * One scan of the page: DOM → text → engine → Ranges, sliced into short tasks so the page stays
  * responsive, and the scheduling of rescans (one at a time, after a quiet moment, not too often).
  */
-import { analyzeSteps, hasCue, hasTriggerQuick, type Mention } from '../../engine/analyze';
+import { hasCue, hasTriggerQuick, type Mention } from '../../engine/analyze';
 import type { Dataset } from '../../engine/dataset';
 import { classOf, rangeFor } from '../highlighter';
 import { pageLanguage, publicationDate } from '../metadata';
@@ -20,11 +20,17 @@ export const MIN_RESCAN_INTERVAL_MS = 1000;
 export type ScanResult = {
   painted: Painted[];
   page: PageText;
-  /** Main-thread time of the scan and its phases, ms, and its longest slice. */
+  /**
+   * Main-thread time of the scan (collecting and painting), ms, its phases and its longest slice. The
+   * engine runs in the background: `analyze` is how long the page waited for it, none of it on its thread.
+   */
   totalMs: number;
   phasesMs: { collect: number; analyze: number; paint: number };
   longestSliceMs: number;
 };
+
+/** The engine, wherever it runs: the page's text and what is known of the page in, its mentions out. */
+export type Analyze = (text: string, page: { lang: string; published?: string }) => Promise<Mention[]>;
 
 const round = (ms: number) => Math.round(ms * 100) / 100;
 
@@ -41,7 +47,7 @@ function isHidden(el: Element): boolean {
 }
 
 /** Reads the page and finds its mentions; `paint` runs in the last slice, with the Ranges. */
-export async function scanPage(doc: Document, ds: Dataset, life: Lifetime, paint: (painted: Painted[]) => void): Promise<ScanResult | undefined> {
+export async function scanPage(doc: Document, ds: Dataset, analyze: Analyze, life: Lifetime, paint: (painted: Painted[]) => void): Promise<ScanResult | undefined> {
   let total = 0;
   let longest = 0;
   const slice = async (work: (deadline: number) => boolean): Promise<boolean> => {
@@ -66,20 +72,16 @@ export async function scanPage(doc: Document, ds: Dataset, life: Lifetime, paint
   const page = collector.result();
   const collectMs = total;
   const published = publicationDate(doc);
-  const steps = analyzeSteps(ds, page.text, { lang: pageLanguage(doc) ?? '', ...(published ? { published } : {}) });
-  let mentions: Mention[] = [];
-  const analyzed = await slice((deadline) => {
-    for (;;) {
-      const r = steps.next();
-      if (r.done) {
-        mentions = r.value;
-        return true;
-      }
-      if (performance.now() >= deadline) return false;
-    }
-  });
-  if (!analyzed || life.stopped) return undefined;
-  const analyzeMs = total - collectMs;
+  const asked = performance.now();
+  let mentions: Mention[];
+  try {
+    mentions = page.text ? await analyze(page.text, { lang: pageLanguage(doc) ?? '', ...(published ? { published } : {}) }) : [];
+  } catch {
+    // The background is restarting (an update) or gone: no highlights this time; the next scan asks again.
+    return undefined;
+  }
+  if (life.stopped) return undefined;
+  const analyzeMs = performance.now() - asked;
   const t0 = performance.now();
   const at = (offset: number, preferEnd: boolean) => locate(page, offset, preferEnd);
   const flagged = mentions.filter((m) => m.flagged);
