@@ -13,7 +13,7 @@ import {
 } from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
 import { sitesOf } from '@/src/site';
-import { analyzeRequest } from '@/src/background/engine';
+import { analyzeRequest, forgetRequests, receivePart } from '@/src/background/engine';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -132,8 +132,9 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   if (!senderMay(message.type, sender, browser.runtime.getURL('/'))) return undefined;
   const tabId = sender.tab?.id;
   const url = sender.tab?.url ?? sender.url ?? '';
-  if (message.type === 'engine:analyze') return { mentions: analyzeRequest(message) };
   // A content script speaks only about the tab it runs in (senderMay made sure it has one).
+  if (message.type === 'engine:part' && tabId !== undefined) return receivePart(tabId, message);
+  if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, message) };
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url);
   if (message.type === 'popup:command') return runCommand(message.command, message.tabId);
@@ -172,7 +173,10 @@ export default defineBackground(() => {
   });
 
   // A tab that closes or goes to another page takes its state with it.
-  browser.tabs.onRemoved.addListener((tabId) => void forget(tabId));
+  browser.tabs.onRemoved.addListener((tabId) => {
+    forgetRequests(tabId);
+    void forget(tabId);
+  });
   browser.tabs.onUpdated.addListener((tabId, change) => {
     // A new document loading (not a single-page app's pushState: its annotator reports again by itself).
     if (change.status === 'loading' && change.url !== undefined) void forget(tabId).then(() => setBadge(tabId, 0));

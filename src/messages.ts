@@ -87,18 +87,32 @@ export const AnnotatorReport = z.object({
 export type AnnotatorReport = z.infer<typeof AnnotatorReport>;
 
 /**
- * The longest page text the annotator asks the engine to read in one request: the collector keeps only the
- * text around topic words, so even a 10 MB page sends a fraction of this.
+ * The page's text goes to the engine in parts of at most this many characters, one message each: a
+ * message is serialised in one task on the page's main thread (about 40 ms a megabyte here), so a huge
+ * page's text in one message would be one long task.
  */
-export const MAX_ENGINE_TEXT = 16_000_000;
+export const ENGINE_PART_CHARS = 200_000;
+/** The most parts one request may have (a 16 MB text), and the requests the background holds at once. */
+export const MAX_ENGINE_PARTS = 80;
+export const MAX_ENGINE_REQUESTS = 8;
+
+/** From the annotator: one part of the text of a request (`id`), in order. */
+export const EnginePart = z.object({
+  type: z.literal('engine:part'),
+  id,
+  index: z.int().check(z.nonnegative(), z.lt(MAX_ENGINE_PARTS)),
+  text: z.string().check(z.maxLength(ENGINE_PART_CHARS)),
+});
+export type EnginePart = z.infer<typeof EnginePart>;
 
 /**
- * From the annotator: read this text (the page's, as collected) and say what it mentions. The engine
- * runs in the background, so its start-up and its parsing never land on the page's main thread.
+ * From the annotator, after the parts: read the text (the page's, as collected) and say what it mentions.
+ * The engine runs in the background, so its start-up and its parsing never land on the page's main thread.
  */
 export const EngineRequest = z.object({
   type: z.literal('engine:analyze'),
-  text: z.string().check(z.maxLength(MAX_ENGINE_TEXT)),
+  id,
+  parts: z.int().check(z.nonnegative(), z.lte(MAX_ENGINE_PARTS)),
   lang: z.string().check(z.maxLength(16)),
   published: z.optional(z.string().check(z.maxLength(32))),
 });
@@ -119,11 +133,11 @@ export type ShowMention = z.infer<typeof ShowMention>;
 /** From the background to the annotator in a tab. */
 export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
 
-export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EngineRequest, PopupCommand, ShowMention]);
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention]);
 export type Message = z.infer<typeof Message>;
 
 /** Which senders may send what: content scripts report about their own tab; only extension pages command. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:analyze']);
+export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:part', 'engine:analyze']);
 
 export type Sender = { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string };
 

@@ -1,7 +1,7 @@
 import { bundledDataset } from '@/src/data/bundled';
 import { buildDataset } from '@/src/engine/dataset';
-import type { AnnotatorCommand, EngineRequest } from '@/src/messages';
-import type { Mention } from '@/src/engine/analyze';
+import type { AnnotatorCommand } from '@/src/messages';
+import { analyzeInBackground } from '@/src/page/annotator/remote-engine';
 import { Annotator } from '@/src/page/annotator';
 import { createCard } from '@/src/page/card';
 import { keepHandshakeFromPage } from '@/src/page/handshake';
@@ -29,10 +29,7 @@ export default defineContentScript({
     const annotator: Annotator = new Annotator({
       ctx,
       ds,
-      analyze: async (text, page) => {
-        const request: EngineRequest = { type: 'engine:analyze', text, ...page };
-        return ((await browser.runtime.sendMessage(request)) as { mentions: Mention[] }).mentions;
-      },
+      analyze: (text, page) => analyzeInBackground(text, page),
       uiLang: browser.i18n.getUILanguage(),
       createCard: (lang, theme) => createCard(ctx, ds, { lang, theme }),
       report: (report) => {
