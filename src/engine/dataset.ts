@@ -25,11 +25,11 @@ export type Dataset = {
   claims: Claim[];
   sources: Map<string, Source>;
   /** One global regex per vocabulary group (flags giu); callers reset lastIndex or use matchAll. */
-  terms: Map<VocabularyGroup, RegExp>;
+  terms: GroupRegexes;
   /** A group's terms as one non-global regex, for quick tests. */
-  has: Map<VocabularyGroup, RegExp>;
+  has: GroupRegexes;
   /** The same without boundaries: a cheap pre-test. */
-  quick: Map<VocabularyGroup, RegExp>;
+  quick: GroupRegexes;
   trigger: RegExp;
 };
 
@@ -42,15 +42,11 @@ export function buildDataset(raw: RawDataset): Dataset {
     holdingByMonth.set(series.id, new Map(sorted.map((o) => [o.month, o])));
   }
   const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
-  const terms = new Map<VocabularyGroup, RegExp>();
-  const has = new Map<VocabularyGroup, RegExp>();
-  const quick = new Map<VocabularyGroup, RegExp>();
-  for (const [id, group] of Object.entries(raw.vocabulary.groups) as Array<[VocabularyGroup, TermGroup]>) {
-    const source = termSource(group);
-    terms.set(id, new RegExp(source, `g${TERM_FLAGS}`));
-    has.set(id, new RegExp(source, TERM_FLAGS));
-    quick.set(id, new RegExp(quickSource(group), 'i'));
-  }
+  const groups = raw.vocabulary.groups as Partial<Record<VocabularyGroup, TermGroup>>;
+  const sources = new GroupSources(groups);
+  const terms = new GroupRegexes((id) => sources.terms(id), `g${TERM_FLAGS}`);
+  const has = new GroupRegexes((id) => sources.terms(id), TERM_FLAGS);
+  const quick = new GroupRegexes((id) => (groups[id] ? quickSource(groups[id]) : undefined), 'i');
   return {
     raw,
     holdings,
@@ -65,6 +61,40 @@ export function buildDataset(raw: RawDataset): Dataset {
     quick,
     trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
   };
+}
+
+/** A group's expression source, made the first time it is asked for (a page that needs a few groups builds a few). */
+class GroupSources {
+  private readonly made = new Map<VocabularyGroup, string>();
+  constructor(private readonly groups: Partial<Record<VocabularyGroup, TermGroup>>) {}
+  terms(id: VocabularyGroup): string | undefined {
+    const group = this.groups[id];
+    if (!group) return undefined;
+    let source = this.made.get(id);
+    if (source === undefined) this.made.set(id, (source = termSource(group)));
+    return source;
+  }
+}
+
+/**
+ * A regex per vocabulary group, compiled the first time the group is asked for: indexing the dataset in
+ * the page then costs almost nothing, and each part of the extension pays only for the groups it uses.
+ */
+export class GroupRegexes {
+  private readonly compiled = new Map<VocabularyGroup, RegExp>();
+  constructor(
+    private readonly source: (id: VocabularyGroup) => string | undefined,
+    private readonly flags: string,
+  ) {}
+  get(id: VocabularyGroup): RegExp | undefined {
+    let re = this.compiled.get(id);
+    if (!re) {
+      const source = this.source(id);
+      if (source === undefined) return undefined;
+      this.compiled.set(id, (re = new RegExp(source, this.flags)));
+    }
+    return re;
+  }
 }
 
 export type Term = { start: number; end: number; term: string };

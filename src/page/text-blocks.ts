@@ -72,6 +72,8 @@ const LAYOUT_WHITESPACE = /[\t\n\r\f\v\u2028\u2029]/g;
  */
 export class TextCollector {
   private readonly parts: string[] = [];
+  /** The parts of finished steps, joined per step. */
+  private readonly chunks: string[] = [];
   private readonly segments: TextSegment[] = [];
   private length = 0;
   private atLineStart = true;
@@ -96,8 +98,14 @@ export class TextCollector {
   static readonly NODES_PER_CLOCK_READ = 256;
   /** A parent with at least this many element children has them tested in groups (a 25,000-paragraph page). */
   static readonly GROUP_MIN_CHILDREN = 64;
-  /** Sibling elements whose text is tested together. */
+  /** Sibling elements whose text is tested together, and the most text one test reads (about a millisecond of regex work). */
   static readonly GROUP_SIZE = 32;
+  static readonly GROUP_MAX_CHARS = 100_000;
+  /**
+   * A parent with more element children than this is not tested whole: its text (megabytes on a huge
+   * page) would be one long piece of work; its children are tested in groups instead, between clock reads.
+   */
+  static readonly SUBTREE_TEST_MAX_CHILDREN = 2_000;
 
   private isGroupedParent(node: Node): boolean {
     return Boolean(this.opts.groupTest) && node.nodeType === 1 && (node as Element).childElementCount >= TextCollector.GROUP_MIN_CHILDREN;
@@ -106,9 +114,16 @@ export class TextCollector {
   /** Decides a whole group of siblings at once: skip them if their text has nothing of interest. Returns the last member of a pruned group. */
   private judgeGroup(first: Element): Element | undefined {
     const members: Element[] = [first];
-    for (let n = first.nextElementSibling; n && members.length < TextCollector.GROUP_SIZE; n = n.nextElementSibling) members.push(n);
     // textContent per element, joined: several times faster than one Range.toString() over the group in Blink.
-    const keep = this.opts.groupTest!(members.map((m) => m.textContent ?? '').join('\n'));
+    const texts: string[] = [first.textContent ?? ''];
+    let chars = texts[0]!.length;
+    for (let n = first.nextElementSibling; n && members.length < TextCollector.GROUP_SIZE && chars < TextCollector.GROUP_MAX_CHARS; n = n.nextElementSibling) {
+      const text = n.textContent ?? '';
+      members.push(n);
+      texts.push(text);
+      chars += text.length;
+    }
+    const keep = this.opts.groupTest!(texts.join('\n'));
     for (const m of members) {
       this.judged.add(m);
       if (!keep) this.pruned.add(m);
@@ -129,9 +144,13 @@ export class TextCollector {
     let node = this.node;
     let visited = 0;
     while (node) {
-      if (++visited % TextCollector.NODES_PER_CLOCK_READ === 0 && now() >= deadline) {
-        this.node = node;
-        return false;
+      if (++visited >= TextCollector.NODES_PER_CLOCK_READ) {
+        visited = 0;
+        if (now() >= deadline) {
+          this.node = node;
+          this.fold();
+          return false;
+        }
       }
       let descend = false;
       let block = false;
@@ -147,6 +166,8 @@ export class TextCollector {
       } else if (type === 1) {
         const el = node as Element;
         if (grouped[grouped.length - 1] && !this.judged.has(el)) {
+          // A group's test reads the text of all its members: it counts as that many nodes before the clock.
+          visited += TextCollector.GROUP_SIZE;
           const last = this.judgeGroup(el);
           if (last) {
             // Jump over the whole pruned group: none of its members is even visited.
@@ -175,7 +196,8 @@ export class TextCollector {
       if (descend) {
         const many = this.isGroupedParent(node);
         // A parent with very many children whose whole text has no cue is skipped in one go.
-        if (!many || !this.opts.subtreeTest || this.opts.subtreeTest((node as Element).textContent ?? '')) {
+        const testWhole = many && this.opts.subtreeTest && (node as Element).childElementCount <= TextCollector.SUBTREE_TEST_MAX_CHILDREN;
+        if (!testWhole || this.opts.subtreeTest!((node as Element).textContent ?? '')) {
           grouped.push(many);
           node = node.firstChild;
           continue;
@@ -199,6 +221,7 @@ export class TextCollector {
   private restart(): void {
     this.restarts++;
     this.parts.length = 0;
+    this.chunks.length = 0;
     this.segments.length = 0;
     this.length = 0;
     this.atLineStart = true;
@@ -210,9 +233,16 @@ export class TextCollector {
   }
 
   result(): PageText {
+    this.fold();
     // The last block's closing line break maps to no node; drop it.
-    const text = this.parts.join('');
+    const text = this.chunks.join('');
     return { text: this.atLineStart && text.endsWith('\n') ? text.slice(0, -1) : text, segments: this.segments };
+  }
+
+  /** Joins the parts a step collected into one chunk: joining a huge page's parts at the end would be one long task. */
+  private fold(): void {
+    if (this.parts.length) this.chunks.push(this.parts.join(''));
+    this.parts.length = 0;
   }
 
   private newline() {

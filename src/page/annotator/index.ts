@@ -20,7 +20,7 @@ import { highlightsEnabledItem } from '../../settings';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
 import { pickLang, type Lang } from '../i18n';
-import { pageLanguage, publicationDate } from '../metadata';
+import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { batchMatters, watchMutations } from './mutations';
@@ -187,7 +187,7 @@ export class Annotator {
       phasesMs: result.phasesMs,
       longestSliceMs: result.longestSliceMs,
       lang: this.lang,
-      published: publicationDate(this.doc),
+      ...(result.published ? { published: result.published } : {}),
     });
   }
 

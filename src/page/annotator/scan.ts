@@ -27,6 +27,8 @@ export type ScanResult = {
   totalMs: number;
   phasesMs: { collect: number; analyze: number; paint: number };
   longestSliceMs: number;
+  /** The page's publication date, as read once for the scan. */
+  published?: string;
 };
 
 /** The engine, wherever it runs: the page's text and what is known of the page in, its mentions out. */
@@ -100,7 +102,7 @@ export async function scanPage(doc: Document, ds: Dataset, analyze: Analyze, lif
   const paintMs = performance.now() - t0;
   total += paintMs;
   longest = Math.max(longest, paintMs);
-  return { painted, page, totalMs: round(total), phasesMs: { collect: round(collectMs), analyze: round(analyzeMs), paint: round(paintMs) }, longestSliceMs: round(longest) };
+  return { painted, page, totalMs: round(total), phasesMs: { collect: round(collectMs), analyze: round(analyzeMs), paint: round(paintMs) }, longestSliceMs: round(longest), ...(published ? { published } : {}) };
 }
 
 /** Runs scans one at a time: a request during a scan runs once more after it, never twice at once. */
