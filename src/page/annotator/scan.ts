@@ -84,24 +84,34 @@ export async function scanPage(doc: Document, ds: Dataset, analyze: Analyze, lif
   }
   if (life.stopped) return undefined;
   const analyzeMs = performance.now() - asked;
-  const t0 = performance.now();
   const at = (offset: number, preferEnd: boolean) => locate(page, offset, preferEnd);
   const flagged = mentions.filter((m) => m.flagged);
   const ids = mentionIds(page.text, flagged);
   const painted: Painted[] = [];
-  flagged.forEach((mention, i) => {
-    const range = rangeFor(doc, at, mention.start, mention.end);
-    if (!range) return;
-    const holder = range.commonAncestorContainer;
-    const el = holder.nodeType === 1 ? (holder as Element) : holder.parentElement;
-    if (el && isHidden(el)) return;
-    const phrase = mention.kind === 'remark' ? rangeFor(doc, at, mention.phrase.start, mention.phrase.end) : undefined;
-    painted.push({ id: ids[i]!, mention, range, ...(phrase ? { phrase } : {}), cls: classOf(mention) });
+  // Ranges are made in slices too: a page with a thousand mentions would otherwise be one long task.
+  const beforeRanges = total;
+  let next = 0;
+  const ranged = await slice((deadline) => {
+    for (; next < flagged.length; next++) {
+      if (performance.now() >= deadline) return false;
+      const mention = flagged[next]!;
+      const range = rangeFor(doc, at, mention.start, mention.end);
+      if (!range) continue;
+      const holder = range.commonAncestorContainer;
+      const el = holder.nodeType === 1 ? (holder as Element) : holder.parentElement;
+      if (el && isHidden(el)) continue;
+      const phrase = mention.kind === 'remark' ? rangeFor(doc, at, mention.phrase.start, mention.phrase.end) : undefined;
+      painted.push({ id: ids[next]!, mention, range, ...(phrase ? { phrase } : {}), cls: classOf(mention) });
+    }
+    return true;
   });
+  if (!ranged || life.stopped) return undefined;
+  const t0 = performance.now();
   paint(painted);
-  const paintMs = performance.now() - t0;
-  total += paintMs;
-  longest = Math.max(longest, paintMs);
+  const painting = performance.now() - t0;
+  const paintMs = total - beforeRanges + painting;
+  total += painting;
+  longest = Math.max(longest, painting);
   return { painted, page, totalMs: round(total), phasesMs: { collect: round(collectMs), analyze: round(analyzeMs), paint: round(paintMs) }, longestSliceMs: round(longest), ...(published ? { published } : {}) };
 }
 
