@@ -24,7 +24,7 @@ import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { batchMatters, watchMutations } from './mutations';
-import type { Painted } from './painted';
+import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
 import { summarize } from './report';
 import { ScanScheduler, scanPage, type Analyze } from './scan';
@@ -173,9 +173,12 @@ export class Annotator {
 
   private async scan(): Promise<void> {
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
-      this.painted = painted;
-      if (this.on()) this.highlighter.paint(this.shown());
-      this.cards.follow(painted, this.cardPage());
+      // The same mentions on the same text: what is painted stays, Ranges and all.
+      if (!samePainting(this.painted, painted)) {
+        this.painted = painted;
+        if (this.on()) this.highlighter.paint(this.shown());
+      }
+      this.cards.follow(this.painted, this.cardPage());
     });
     if (!result || this.life.stopped) return;
     this.deps.report({

@@ -46,7 +46,6 @@ export function batchMatters(ds: Dataset, batch: readonly MutationRecord[], pain
       parts.push(t);
       if (inspected > ADDED_TEXT_INSPECT_LIMIT) return true;
     }
-    if (r.removedNodes.length && painted.length) return true;
   }
   const added = parts.join('\n');
   return added.length > 0 && mayMatter(ds, added);

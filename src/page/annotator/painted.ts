@@ -12,3 +12,16 @@ export type Painted = {
   phrase?: Range;
   cls: MentionClass;
 };
+
+const sameRange = (a: Range | undefined, b: Range | undefined) =>
+  a === b ||
+  (a !== undefined && b !== undefined && a.startContainer === b.startContainer && a.startOffset === b.startOffset && a.endContainer === b.endContainer && a.endOffset === b.endOffset);
+
+/**
+ * Whether a rescan found exactly what is painted already (the same mentions on the same text): then the
+ * highlights stay as they are, and the browser has nothing to restyle. Under a stream of DOM changes
+ * that do not touch the mentions, this is most rescans.
+ */
+export function samePainting(a: readonly Painted[], b: readonly Painted[]): boolean {
+  return a.length === b.length && a.every((p, i) => p.id === b[i]!.id && p.cls === b[i]!.cls && sameRange(p.range, b[i]!.range) && sameRange(p.phrase, b[i]!.phrase));
+}

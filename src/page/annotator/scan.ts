@@ -16,6 +16,12 @@ export const SLICE_BUDGET_MS = 8;
 /** Quiet time after DOM changes before rescanning, and the least time between two rescans. */
 export const RESCAN_DELAY_MS = 200;
 export const MIN_RESCAN_INTERVAL_MS = 1000;
+/**
+ * Under churn (a rescan asked for again within the interval after the last), the interval doubles up to
+ * this; a quiet page (no request for QUIET_RESET_MS) brings it back to the minimum.
+ */
+export const MAX_RESCAN_INTERVAL_MS = 8000;
+export const QUIET_RESET_MS = 5000;
 
 export type ScanResult = {
   painted: Painted[];
@@ -121,6 +127,8 @@ export class ScanScheduler {
   private queued = false;
   private pending: (() => void) | undefined;
   private lastScanAt = 0;
+  private lastAskedAt = Number.NEGATIVE_INFINITY;
+  private interval = MIN_RESCAN_INTERVAL_MS;
 
   constructor(
     private readonly life: Lifetime,
@@ -146,14 +154,19 @@ export class ScanScheduler {
     return this.running;
   }
 
-  /** Scans after a quiet moment, and not sooner than MIN_RESCAN_INTERVAL_MS after the last scan. */
+  /** Scans after a quiet moment, and not sooner than the current interval (MIN_RESCAN_INTERVAL_MS, more under churn) after the last scan. */
   soon(): void {
+    const now = performance.now();
+    // Backing off under churn: asked again soon after the last scan, the next waits twice as long.
+    if (now - this.lastAskedAt >= QUIET_RESET_MS) this.interval = MIN_RESCAN_INTERVAL_MS;
+    else if (now - this.lastScanAt < this.interval) this.interval = Math.min(MAX_RESCAN_INTERVAL_MS, this.interval * 2);
+    this.lastAskedAt = now;
     if (this.running) {
       this.queued = true;
       return;
     }
     if (this.pending) return;
-    const wait = Math.max(RESCAN_DELAY_MS, MIN_RESCAN_INTERVAL_MS - (performance.now() - this.lastScanAt));
+    const wait = Math.max(RESCAN_DELAY_MS, this.interval - (now - this.lastScanAt));
     this.pending = this.life.timeout(() => {
       this.pending = undefined;
       void this.now();
