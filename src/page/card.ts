@@ -21,7 +21,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
-import { buildCardContent, type CardPage } from './card-content';
+import { buildCardContent, buildNothingCard, type CardPage } from './card-content';
 import type { Lang } from './i18n';
 import { OWN_UI_ATTR } from './text-blocks';
 // Inlined as a string (Vite `?inline`) and passed to the shadow root: no CSS file to fetch, so it works
@@ -54,7 +54,8 @@ export type { CardPage };
 export type CardTarget = {
   /** The mention's stable id: showing the same id again keeps the card as it is (its details, its focus). */
   id: string;
-  mention: Mention;
+  /** None: a checked selection with nothing to check in it (the card says so). */
+  mention: Mention | undefined;
   range: Range;
   page: CardPage;
   /** The pointer position: the card goes by the line under it (else by the mention's first line). */
@@ -327,7 +328,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   }
 
   function render(next: Target): void {
-    const card = buildCardContent(doc, next.mention, ds, lang, next.page);
+    const card = next.mention ? buildCardContent(doc, next.mention, ds, lang, next.page) : buildNothingCard(doc, lang);
     applyTheme(card);
     floating.replaceChildren(card);
     setPinned(false);
