@@ -60,6 +60,8 @@ export type CardTarget = {
   page: CardPage;
   /** The pointer position: the card goes by the line under it (else by the mention's first line). */
   point?: { x: number; y: number };
+  /** Go by the whole range, not one line: a checked selection, which the card must not cover. */
+  whole?: boolean;
 };
 
 export interface Card {
@@ -138,9 +140,10 @@ function lineIndexAt(range: Range, point: { x: number; y: number } | undefined):
  * whole paragraph; the card goes by the line being read, not below the paragraph. Measured anew each
  * time, so it follows the line as the page scrolls or reflows.
  */
-function lineReference(range: Range, lineIndex: number): VirtualElement {
+function lineReference(range: Range, lineIndex: number | 'all'): VirtualElement {
   const contextElement = contextElementOf(range);
   const line = () => {
+    if (lineIndex === 'all') return range.getBoundingClientRect();
     const lines = lineBoxes(range);
     return lines[Math.min(lineIndex, lines.length - 1)] ?? range.getBoundingClientRect();
   };
@@ -351,7 +354,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     const run = ++positionRun;
     // flip() must see the card's natural height, not the height size() allowed it last time.
     floating.style.setProperty('--available-height', `${MAX_HEIGHT_PX}px`);
-    const { x, y, middlewareData, placement } = await computePosition(lineReference(range, lineIndex), floating, {
+    const { x, y, middlewareData, placement } = await computePosition(lineReference(range, target.whole ? 'all' : lineIndex), floating, {
       placement: placed ?? 'bottom-start',
       strategy: 'fixed',
       middleware: [
@@ -383,7 +386,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     stopAutoUpdate?.();
     stopAutoUpdate = undefined;
     if (!target) return;
-    stopAutoUpdate = autoUpdate(lineReference(target.range, lineIndex), floating, () => void position());
+    stopAutoUpdate = autoUpdate(lineReference(target.range, target.whole ? 'all' : lineIndex), floating, () => void position());
   }
 
   function activeElementDeep(): HTMLElement | undefined {

@@ -46,7 +46,7 @@ export function selectionChecker({ ctx, ds, uiLang, createCard }: SelectionCheck
     card ??= await createCard(lang, pageTheme(document, window));
     card.setLang(lang);
     // A new id each time: checking again shows the card afresh.
-    card.show({ id: `selection-${++checks}`, mention: flagged[0], range, page: { aboutRemarks: flagged.some((m) => m.kind === 'remark') } }, { focus: false });
+    card.show({ id: `selection-${++checks}`, mention: flagged[0], range, whole: true, page: { aboutRemarks: flagged.some((m) => m.kind === 'remark') } }, { focus: false });
     return { checked: true, flagged: flagged.length };
   };
 }
