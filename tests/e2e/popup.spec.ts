@@ -220,6 +220,15 @@ test('each export holds the page: Web Annotation, ClaimReview, CSV and Markdown'
   });
 });
 
+test('"Change keyboard shortcuts" opens the browser\'s shortcut settings', async ({ page, server, extension }) => {
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup) => {
+    const [settings] = await Promise.all([page.context().waitForEvent('page'), popup.getByRole('button', { name: 'Change keyboard shortcuts' }).click()]);
+    await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+    await expect(popup.locator('#shortcuts-where')).toBeHidden();
+    await settings.close();
+  });
+});
+
 for (const lang of ['en', 'ja'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`screenshot: the popup in ${lang === 'en' ? 'English' : 'Japanese'}, ${scheme}`, async ({ page, server, extension }) => {
