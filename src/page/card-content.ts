@@ -730,7 +730,7 @@ export function buildNothingCard(doc: Document, lang: Lang): HTMLElement {
   const id = nextHeadingId();
   const card = cardShell(doc, lang, 'nothing', id, h(doc, 'h2', { class: 'heading', id, 'data-part': 'heading', tabindex: '-1' }, t(lang, 'cardNothingHeading')));
   card.setAttribute('data-status', 'nothing');
-  card.append(h(doc, 'div', { class: 'body compact', 'data-part': 'compact' }, h(doc, 'p', { class: 'verdict', 'data-part': 'verdict' }, t(lang, 'cardNothingBody'))));
+  card.append(h(doc, 'div', { class: 'body compact', 'data-part': 'compact' }, h(doc, 'p', { class: 'nothing', 'data-part': 'verdict' }, t(lang, 'cardNothingBody'))));
   return card;
 }
 

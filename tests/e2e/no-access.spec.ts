@@ -9,13 +9,14 @@
  * grant the detector its pages. The toolbar click is the browser's own, through CDP's
  * Extensions.triggerAction, which grants activeTab for the tab as a real click does.
  */
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../../src/cli/chromium';
 import { EXTENSION_DIR, expect, test } from './fixtures';
 import { countOf, expectNothingPainted, expectPainted, WIRE_EN } from './lens';
+import { SCREENSHOTS, setStored } from './stored';
 
 type Manifest = { host_permissions?: string[]; optional_host_permissions?: string[]; content_scripts?: unknown[] };
 
@@ -29,6 +30,9 @@ async function launchWithoutSiteAccess(): Promise<LaunchedExtension> {
   delete manifest.content_scripts;
   writeFileSync(join(dir, 'manifest.json'), JSON.stringify(manifest));
   const extension = await launchWithExtension({ extensionDir: dir, headless: true });
+  // The welcome tab opens on install; closed first, so the article's tab is the active one.
+  const welcome = extension.context.pages().find((p) => p.url().endsWith('/welcome.html')) ?? (await extension.context.waitForEvent('page', { predicate: (p) => p.url().endsWith('/welcome.html') }));
+  await welcome.close();
   return {
     ...extension,
     close: async () => {
@@ -70,6 +74,31 @@ test('the popup says why the page was not read, and "Check this page" checks it 
     await expectPainted(page, WIRE_EN);
     await expect(popup.locator('#mentions li')).toHaveCount(countOf(WIRE_EN));
     await expect(popup.locator('#no-access')).toBeHidden();
+  } finally {
+    await extension.close();
+  }
+});
+
+test('screenshots: the "Check this page" state in English and Japanese, light and dark', async ({ server }) => {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const extension = await launchWithoutSiteAccess();
+  try {
+    const page = await extension.context.newPage();
+    await page.goto(new URL('wire-en.html', server.url).href);
+    const tabId = await clickToolbarButton(extension, page);
+    for (const lang of ['en', 'ja'] as const) {
+      await setStored(extension, { uiLanguage: lang });
+      for (const scheme of ['light', 'dark'] as const) {
+        const popup = await extension.context.newPage();
+        await popup.emulateMedia({ colorScheme: scheme });
+        await popup.setViewportSize({ width: 420, height: 600 });
+        await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+        await expect(popup.locator('html[data-ready="1"]')).toHaveCount(1);
+        await expect(popup.locator('#no-access')).toBeVisible();
+        await popup.locator('section').first().screenshot({ path: join(SCREENSHOTS, `popup-check-page-${lang}-${scheme}.png`) });
+        await popup.close();
+      }
+    }
   } finally {
     await extension.close();
   }

@@ -3,13 +3,16 @@
  * test fires the menu's own click event in the service worker (`contextMenus.onClicked.dispatch`): the
  * real listener runs, with a real selection in a real page. On a page the detector passed over (the site
  * turned off), the selection's figure gets its card, anchored to the selection, and nothing is painted;
- * a selection with nothing to check gets a card that says so.
+ * a selection with nothing to check gets a card that says so. Screenshots of both, in English and
+ * Japanese, light and dark.
  */
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import type { LaunchedExtension } from '../../src/cli/chromium';
 import { expect, test } from './fixtures';
 import { cardPart, cardRoot, expectNothingPainted } from './lens';
-import { resetStored, setStored } from './stored';
+import { resetStored, SCREENSHOTS, setStored } from './stored';
 
 test.afterEach(async ({ extension }) => {
   await resetStored(extension);
@@ -70,3 +73,27 @@ test('a selection with nothing to check: a card that says so', async ({ page, se
   await page.mouse.click(5, 5);
   await expect(cardRoot(page)).toHaveCount(0);
 });
+
+for (const lang of ['en', 'ja'] as const) {
+  for (const scheme of ['light', 'dark'] as const) {
+    test(`screenshot: the selection's card and the "nothing to check" card, ${lang === 'en' ? 'English' : 'Japanese'}, ${scheme}`, async ({ page, server, extension }) => {
+      mkdirSync(SCREENSHOTS, { recursive: true });
+      await setStored(extension, { uiLanguage: lang, disabledSites: [new URL(server.url).hostname] });
+      await page.emulateMedia({ colorScheme: scheme, reducedMotion: 'reduce' });
+      for (const [file, text, name] of [
+        [lang === 'en' ? 'wire-en.html' : 'news-ja.html', lang === 'en' ? 'Japan held $1.13 trillion' : '1兆1259億ドル', 'selection'],
+        ['negative.html', 'Midfielder Ren Kato', 'selection-nothing'],
+      ] as const) {
+        await page.goto(new URL(file, server.url).href);
+        // The card takes the page's colours: a dark page for the dark shot.
+        if (scheme === 'dark') await page.addStyleTag({ content: 'html, body { background: #15171a !important; color: #e6e6e6 !important; }' });
+        await selectParagraph(page, text);
+        await clickMenu(extension, page);
+        await expect(cardRoot(page)).toBeVisible();
+        await expect(cardRoot(page)).toHaveAttribute('lang', lang);
+        await expect(page.locator('[data-treasury-lens-card] .floating[data-positioned]')).toHaveCount(1);
+        await page.screenshot({ path: join(SCREENSHOTS, `${name}-${lang}-${scheme}.png`) });
+      }
+    });
+  }
+}
