@@ -139,7 +139,7 @@ test('popup.html?tab=N shows tab N, whichever tab is in front', async ({ page, s
 
 test('"Show" scrolls to the mention and opens its card', async ({ page, server, extension }) => {
   await withPopup({ page, server, extension }, 'long.html', ONE_PARAGRAPH, async (popup) => {
-    await popup.locator('#mentions li[data-class="consistent"] button').click();
+    await popup.locator('#mentions li[data-class="consistent"] button[data-action="show"]').click();
     await page.bringToFront();
     await expect(cardRoot(page)).toBeVisible();
     const inView = await page.evaluate(() => {
