@@ -297,7 +297,8 @@ class Popup {
     const sentence = `${cut.before}${cut.mention}${cut.after}`;
     const restore = el('button', { className: 'link', text: this.t('popupRestore'), attrs: { type: 'button', 'data-action': 'restore', 'aria-label': this.t('popupRestoreLabel', sentence) } });
     restore.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, false));
-    return el('li', { attrs: { 'data-id': m.id } }, [el('span', { className: 'quote', text: sentence }), restore]);
+    const quote = el('span', { className: 'quote' }, [cut.before, el('mark', { className: `sw sw-${classOfSummary(m)}`, text: cut.mention }), cut.after]);
+    return el('li', { attrs: { 'data-id': m.id } }, [quote, restore]);
   }
 
   private async copyReport(m: MentionSummary): Promise<void> {

@@ -1,14 +1,15 @@
 /**
  * The popup's per-mention actions: "Not about this" hides a mention on this page (its highlight and its
  * item go, and stay gone after a reload; "Show again" brings it back), and "Copy a report" puts a
- * plain-text account of the mention on the clipboard. Screenshots in English and Japanese, light and dark.
+ * plain-text account of the mention on the clipboard. (Their screenshots are taken with the popup's, in
+ * popup.spec.ts.)
  */
-import { mkdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import { expect, test } from './fixtures';
-import { countOf, expectPainted, NEWS_JA, openPopupFor, settledState, WIRE_EN } from './lens';
-import { resetStored, SCREENSHOTS, setStored } from './stored';
+import { countOf, expectPainted, openPopupFor, settledState, WIRE_EN } from './lens';
+import { resetStored } from './stored';
 
 const meta = JSON.parse(readFileSync(join(process.cwd(), 'data/meta.json'), 'utf8')) as { datasetVersion: string };
 const { context: _, ...WITHOUT_RESERVES } = WIRE_EN;
@@ -17,7 +18,6 @@ const ready = (popup: Page) => expect(popup.locator('html[data-ready="1"]')).toH
 
 test.afterEach(async ({ extension }) => {
   await resetStored(extension);
-  await setStored(extension, {}, ['dismissedMentions']);
 });
 
 test('"Not about this" hides a mention on this page, remembers it across a reload, and "Show again" brings it back', async ({ page, server, extension }) => {
@@ -85,26 +85,3 @@ test('"Copy a report" puts the sentence, the page, the verdict, the dataset vers
     await popup.close();
   }
 });
-
-for (const lang of ['en', 'ja'] as const) {
-  for (const scheme of ['light', 'dark'] as const) {
-    test(`screenshot: the per-mention actions and a hidden mention, ${lang === 'en' ? 'English' : 'Japanese'}, ${scheme}`, async ({ page, server, extension }) => {
-      mkdirSync(SCREENSHOTS, { recursive: true });
-      await setStored(extension, { uiLanguage: lang });
-      await page.goto(new URL(lang === 'en' ? 'wire-en.html' : 'news-ja.html', server.url).href);
-      await expectPainted(page, lang === 'en' ? WIRE_EN : NEWS_JA);
-      await settledState(page);
-      const popup = await openPopupFor(extension, page);
-      try {
-        await popup.emulateMedia({ colorScheme: scheme });
-        await popup.setViewportSize({ width: 420, height: 600 });
-        await ready(popup);
-        await popup.locator('#mentions li[data-class="context"] [data-action="not-about"]').click();
-        await expect(popup.locator('#dismissed li')).toHaveCount(1);
-        await popup.locator('section').first().screenshot({ path: join(SCREENSHOTS, `popup-actions-${lang}-${scheme}.png`) });
-      } finally {
-        await popup.close();
-      }
-    });
-  }
-}

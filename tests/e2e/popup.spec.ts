@@ -247,6 +247,10 @@ for (const lang of ['en', 'ja'] as const) {
         await popup.screenshot({ path: join(SCREENSHOTS, `popup-${lang}-${scheme}.png`), fullPage: true });
         await popup.locator('#chart svg').hover({ position: { x: 250, y: 60 } });
         await popup.locator('#chart').screenshot({ path: join(SCREENSHOTS, `popup-chart-${lang}-${scheme}.png`) });
+        // The per-mention actions, with one mention hidden as "not about this".
+        await popup.locator('#mentions li[data-class="context"] [data-action="not-about"]').click();
+        await expect(popup.locator('#dismissed li')).toHaveCount(1);
+        await popup.locator('section').first().screenshot({ path: join(SCREENSHOTS, `popup-actions-${lang}-${scheme}.png`) });
       } finally {
         await popup.close();
       }
