@@ -56,7 +56,9 @@ export default defineConfig({
       default_title: '__MSG_actionTitle__',
       default_icon: { 16: 'icon/16.png', 32: 'icon/32.png' },
     },
-    permissions: ['storage', 'scripting'],
+    // activeTab: "Check this page" and "Check with Treasury Lens" on a site the reader has not let us read
+    // (Chrome's "on click" site access, Firefox's permission turned off) work through the click itself.
+    permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
     // The same scope as the detector's content script: needed to inject the annotator on demand.
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {

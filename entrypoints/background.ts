@@ -9,7 +9,9 @@ import {
   type DetectorResult,
   type Message,
   type Sender,
+  type SelectionCheck,
   type TabState,
+  SELECTION_ONLY_FLAG,
 } from '@/src/messages';
 import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
 import { sitesOf } from '@/src/site';
@@ -58,9 +60,15 @@ async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
   await browser.scripting.executeScript({ target: { tabId, frameIds: [frameId] }, files: ['/content-scripts/annotator.js'] });
 }
 
-/** Runs the detector again in a tab (it stops at once on a turned-off site, and says nothing on other pages). */
-async function detectAgain(tabId: number): Promise<void> {
-  await browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] }).catch(() => undefined);
+/**
+ * Runs the detector again in a tab (it stops at once on a turned-off site, and says nothing on other
+ * pages); false where we may not (no access to the site, and no `activeTab` grant for it).
+ */
+async function detectAgain(tabId: number): Promise<boolean> {
+  return browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] }).then(
+    () => true,
+    () => false,
+  );
 }
 
 /**
@@ -72,6 +80,31 @@ async function lookAgain(sites: ReadonlySet<string>): Promise<void> {
   for (const tab of await browser.tabs.query({})) {
     const site = tab.url ? siteOf(tab.url) : undefined;
     if (tab.id !== undefined && site && sites.has(site)) await detectAgain(tab.id);
+  }
+}
+
+/** The context menu item on selected text. */
+const MENU_CHECK_SELECTION = 'check-selection';
+
+type MenuClick = { menuItemId: string | number; frameId?: number };
+
+/**
+ * "Check with Treasury Lens": the engine on the selected text, in the frame it was selected in, on any
+ * page (the click grants activeTab, so a site we may not read is no obstacle). The annotator script
+ * brings the engine and the card; told it is there for the selection only, it does not annotate a page
+ * the detector passed over.
+ */
+async function onMenuClick(info: MenuClick, tab: { id?: number } | undefined): Promise<void> {
+  if (info.menuItemId !== MENU_CHECK_SELECTION || tab?.id === undefined) return;
+  const frameId = info.frameId ?? 0;
+  const target = { tabId: tab.id, frameIds: [frameId] };
+  try {
+    await browser.scripting.executeScript({ target, func: (flag: string) => void Object.assign(globalThis, { [flag]: true }), args: [SELECTION_ONLY_FLAG] });
+    await browser.scripting.executeScript({ target, files: ['/content-scripts/annotator.js'] });
+    const check: SelectionCheck = { type: 'annotator:check-selection' };
+    await browser.tabs.sendMessage(tab.id, check, { frameId });
+  } catch {
+    // A page no extension may script (the browser's own pages, the extension stores): nothing to show there.
   }
 }
 
@@ -138,6 +171,8 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url);
   if (message.type === 'popup:command') return runCommand(message.command, message.tabId);
+  // "Check this page" on a site we may not read: once, with the grant the toolbar click gave.
+  if (message.type === 'popup:check') return detectAgain(message.tabId);
   if (message.type === 'popup:show') {
     const show: AnnotatorCommand = { type: 'annotator:show', id: message.id };
     await browser.tabs.sendMessage(message.tabId, show).catch(() => undefined);
@@ -165,7 +200,11 @@ export default defineBackground(() => {
     void lookAgain(new Set(sitesOf(before)?.sites.filter((site) => !on.has(site))));
   });
 
+  browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
+
   browser.runtime.onInstalled.addListener(({ reason }) => {
+    // Menu items outlive the service worker; they are made once per install or update.
+    browser.contextMenus.create({ id: MENU_CHECK_SELECTION, title: browser.i18n.getMessage('menuCheckSelection'), contexts: ['selection'] }, () => void browser.runtime.lastError);
     // First run: the welcome page says what the highlights mean, what the card shows, that nothing is sent, and the shortcuts.
     if (reason === 'install') void browser.tabs.create({ url: browser.runtime.getURL('/welcome.html') });
     // After an install or an update, pages already open are looked at again (the old scripts are gone).

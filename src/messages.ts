@@ -19,7 +19,9 @@ const MAX_QUOTE_TEXT = 2_000;
 
 const ms = z.number().check(z.nonnegative());
 const count = z.int().check(z.nonnegative());
-const id = z.string().check(z.minLength(1), z.maxLength(64));
+/** A mention's stable id (src/page/annotator/anchors.ts), and the ids of events and claims. */
+export const MentionId = z.string().check(z.minLength(1), z.maxLength(64));
+const id = MentionId;
 
 export const DetectorResult = z.object({
   type: z.literal('detector:result'),
@@ -130,10 +132,25 @@ export type PopupCommand = z.infer<typeof PopupCommand>;
 export const ShowMention = z.object({ type: z.literal('popup:show'), tabId, id });
 export type ShowMention = z.infer<typeof ShowMention>;
 
+/**
+ * From the popup, on a site the extension may not read: run the detector (and so the annotator) once in
+ * the tab, with the access a click on the toolbar button gives (`activeTab`). Answered with whether it ran.
+ */
+export const CheckPage = z.object({ type: z.literal('popup:check'), tabId });
+export type CheckPage = z.infer<typeof CheckPage>;
+
 /** From the background to the annotator in a tab. */
 export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
+/** From the background to the selection checker in a frame: the context menu's "Check with Treasury Lens". */
+export type SelectionCheck = { type: 'annotator:check-selection' };
 
-export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention]);
+/**
+ * Set in the page's isolated world just before the annotator script is injected for a selection check:
+ * that copy answers the check and does not start annotating a page the detector passed over.
+ */
+export const SELECTION_ONLY_FLAG = '__treasuryLensSelectionOnly';
+
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention, CheckPage]);
 export type Message = z.infer<typeof Message>;
 
 /** Which senders may send what: content scripts report about their own tab; only extension pages command. */

@@ -1,12 +1,14 @@
 import { bundledDataset } from '@/src/data/bundled';
 import { buildDataset } from '@/src/engine/dataset';
-import type { AnnotatorCommand } from '@/src/messages';
+import { SELECTION_ONLY_FLAG, type AnnotatorCommand, type SelectionCheck } from '@/src/messages';
 import { analyzeInBackground } from '@/src/page/annotator/remote-engine';
 import { Annotator } from '@/src/page/annotator';
 import { createCard } from '@/src/page/card';
 import { keepHandshakeFromPage } from '@/src/page/handshake';
+import { selectionChecker } from '@/src/page/selection-check';
 
-// Injected by the background (scripting.executeScript) only into pages the detector found relevant.
+// Injected by the background (scripting.executeScript) into pages the detector found relevant, and into
+// any page for "Check with Treasury Lens" on a selection (then it only answers that).
 export default defineContentScript({
   registration: 'runtime',
   matches: [],
@@ -16,11 +18,25 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     keepHandshakeFromPage(ctx, () => Boolean(browser.runtime?.id));
+    const g = globalThis as { __treasuryLensAnnotator?: Annotator; __treasuryLensSelection?: boolean } & Partial<Record<typeof SELECTION_ONLY_FLAG, boolean>>;
+    const selectionOnly = g[SELECTION_ONLY_FLAG] === true;
+    delete g[SELECTION_ONLY_FLAG];
+    const ds = buildDataset(bundledDataset);
+    // One selection checker per document, whichever copy of this script came first, for its lifetime.
+    if (!g.__treasuryLensSelection) {
+      g.__treasuryLensSelection = true;
+      const check = selectionChecker({ ctx, analyze: analyzeInBackground, uiLang: browser.i18n.getUILanguage(), createCard: (lang, theme) => createCard(ctx, ds, { lang, theme }) });
+      const onCheck = (message: unknown) => ((message as SelectionCheck)?.type === 'annotator:check-selection' ? check() : undefined);
+      browser.runtime.onMessage.addListener(onCheck);
+      ctx.onInvalidated(() => {
+        browser.runtime.onMessage.removeListener(onCheck);
+        delete g.__treasuryLensSelection;
+      });
+    }
+    if (selectionOnly) return;
     // A second injection into the same document (e.g. after a bfcache restore) reuses the first, unless
     // that one has stopped (the site was turned off, then on again).
-    const g = globalThis as { __treasuryLensAnnotator?: Annotator };
     if (g.__treasuryLensAnnotator && !g.__treasuryLensAnnotator.stopped) return;
-    const ds = buildDataset(bundledDataset);
     const onMessage = (message: unknown) => {
       const m = message as AnnotatorCommand;
       if (m?.type === 'annotator:command' || m?.type === 'annotator:show') return annotator.command(m).then(() => true);
@@ -29,7 +45,7 @@ export default defineContentScript({
     const annotator: Annotator = new Annotator({
       ctx,
       ds,
-      analyze: (text, page) => analyzeInBackground(text, page),
+      analyze: analyzeInBackground,
       uiLang: browser.i18n.getUILanguage(),
       createCard: (lang, theme) => createCard(ctx, ds, { lang, theme }),
       report: (report) => {

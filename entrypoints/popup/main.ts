@@ -1,7 +1,9 @@
 import meta from '@/data/meta.json';
 import sourcesFile from '@/data/sources.json';
+import { dismissedOn, setDismissed, watchDismissed } from '@/src/dismissed';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from '@/src/export';
-import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
+import { mentionReport } from '@/src/export/mention-report';
+import { tabStateKey, type CheckPage, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
 import { formatDate } from '@/src/page/format';
 import type { MessageKey } from '@/src/page/i18n';
 import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
@@ -18,7 +20,14 @@ declare const __TL_CHART__: ChartData;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const SOURCES = new Map(sourcesFile.sources.map((s) => [s.id, s]));
 
-type Target = { id: number; url: string; title: string };
+/** `mayRead`: whether the extension may read the tab's site (false: Chrome's "on click" site access, Firefox's permission turned off). */
+type Target = { id: number; url: string; title: string; mayRead: boolean };
+
+/** Whether the extension holds the host permission for the page's site (only http and https pages are ours to read). */
+async function mayRead(url: string): Promise<boolean> {
+  if (!/^https?:/i.test(url)) return true;
+  return browser.permissions.contains({ origins: [`${new URL(url).origin}/*`] }).catch(() => true);
+}
 
 /** The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function targetTab(): Promise<Target | undefined> {
@@ -28,7 +37,8 @@ async function targetTab(): Promise<Target | undefined> {
   else [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
   const state = await readState(tab.id);
-  return { id: tab.id, url: tab.url ?? state?.url ?? '', title: tab.title ?? '' };
+  const url = tab.url ?? state?.url ?? '';
+  return { id: tab.id, url, title: tab.title ?? '', mayRead: await mayRead(url) };
 }
 
 async function readState(tabId: number): Promise<TabState | undefined> {
@@ -43,6 +53,10 @@ function classOfSummary(m: MentionSummary): MentionClass {
 class Popup {
   private state: TabState | undefined;
   private settings!: Settings;
+  /** Ids of the mentions marked "Not about this" on this page. */
+  private dismissed = new Set<string>();
+  /** "Check this page" was pressed: checking, or it could not run. */
+  private check: 'checking' | 'failed' | undefined;
 
   constructor(
     private readonly s: Strings,
@@ -53,8 +67,13 @@ class Popup {
     return this.s.t;
   }
 
+  /** The page's mentions, less those the reader marked "Not about this". */
   mentions(): MentionSummary[] {
-    return this.state?.mentions ?? [];
+    return (this.state?.mentions ?? []).filter((m) => !this.dismissed.has(m.id));
+  }
+
+  private dismissedMentions(): MentionSummary[] {
+    return (this.state?.mentions ?? []).filter((m) => this.dismissed.has(m.id));
   }
 
   /** The mentions listed: all, or in fact-checker mode all but the consistent figures (as the page paints). */
@@ -79,6 +98,8 @@ class Popup {
     $('#only-problems-hint').textContent = t('popupOnlyProblemsHint');
     $('#open-mode-label').textContent = t('popupOpenMode');
     $('#change-shortcuts').textContent = t('popupChangeShortcuts');
+    $('#check-page').textContent = t('popupCheckPage');
+    $('#no-access-why').textContent = t(import.meta.env.FIREFOX ? 'popupNoAccessWhy_firefox' : 'popupNoAccessWhy_chrome');
     $('#shortcuts-heading').textContent = t('popupShortcuts');
     $('#export-label').textContent = t('popupExport');
     $('#export-copy').textContent = t('popupExportCopy');
@@ -122,13 +143,46 @@ class Popup {
     const openMode = $<HTMLSelectElement>('#open-mode');
     openMode.addEventListener('change', () => void saveSettings({ cardOpenMode: openMode.value as Settings['cardOpenMode'] }));
     $('#open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
-    $('#change-shortcuts').addEventListener('click', () => {
-      const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
-      if (commands.openShortcutSettings) void commands.openShortcutSettings();
-      else void browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
-    });
+    $('#change-shortcuts').addEventListener('click', () => void this.openShortcutSettings());
+    $('#check-page').addEventListener('click', () => void this.checkPage());
     $('#export-copy').addEventListener('click', () => void this.exportNow('copy'));
     $('#export-download').addEventListener('click', () => void this.exportNow('download'));
+  }
+
+  /**
+   * Where the browser lets the reader change shortcuts. Firefox: commands.openShortcutSettings() opens
+   * Add-ons › Manage Extension Shortcuts (an extension may not open about:addons itself); where that is
+   * missing or refused, the popup says where to find it. Chrome has no such call, and opens its page.
+   */
+  private async openShortcutSettings(): Promise<void> {
+    if (!import.meta.env.FIREFOX) {
+      await browser.tabs.create({ url: 'chrome://extensions/shortcuts' });
+      return;
+    }
+    const commands = browser.commands as { openShortcutSettings?: () => Promise<void> };
+    const opened = await (commands.openShortcutSettings?.().then(() => true, () => false) ?? false);
+    const where = $('#shortcuts-where');
+    where.textContent = this.t('popupShortcutsWhere_firefox');
+    where.hidden = opened;
+  }
+
+  /** Runs the detector and the annotator once in the tab, through the grant the toolbar click gave. */
+  private async checkPage(): Promise<void> {
+    if (!this.tab) return;
+    this.check = 'checking';
+    this.renderPage();
+    const message: CheckPage = { type: 'popup:check', tabId: this.tab.id };
+    const ran = await browser.runtime.sendMessage(message).catch(() => false);
+    // A run reports through the tab's state (setState); only a refusal is the popup's to say.
+    if (ran !== true) {
+      this.check = 'failed';
+      this.renderPage();
+    }
+  }
+
+  setDismissed(ids: readonly string[]): void {
+    this.dismissed = new Set(ids);
+    this.renderPage();
   }
 
   async renderShortcuts(): Promise<void> {
@@ -143,6 +197,7 @@ class Popup {
 
   setState(state: TabState | undefined): void {
     this.state = state;
+    if (state) this.check = undefined;
     this.renderPage();
   }
 
@@ -152,8 +207,17 @@ class Popup {
     const state = this.state;
     const mentions = this.mentions();
     const count = mentions.length;
+    // Not read because we may not: say why, and offer to check this page once.
+    const noAccess = !state && this.tab?.mayRead === false;
+    $('#no-access').hidden = !noAccess || this.check === 'checking';
     $('#status').textContent = !state
-      ? t('popupNotScanned')
+      ? this.check === 'checking'
+        ? t('popupChecking')
+        : this.check === 'failed'
+          ? t('popupCheckFailed')
+          : noAccess
+            ? t('popupNoAccess')
+            : t('popupNotScanned')
       : count
         ? count === 1
           ? t('popupFoundOne')
@@ -179,6 +243,10 @@ class Popup {
 
     const listed = this.listed();
     $('#mentions').replaceChildren(...listed.map((m) => this.mentionItem(m)));
+    const dismissed = this.dismissedMentions();
+    $('#dismissed').hidden = dismissed.length === 0;
+    $('#dismissed-heading').textContent = t('popupDismissedHeading', String(dismissed.length));
+    $('#dismissed-list').replaceChildren(...dismissed.map((m) => this.dismissedItem(m)));
     const hiddenCount = count - listed.length;
     const note = $('#hidden-note');
     note.hidden = hiddenCount === 0;
@@ -214,7 +282,28 @@ class Popup {
       const message: ShowMention = { type: 'popup:show', tabId: this.tab.id, id: m.id };
       void browser.runtime.sendMessage(message);
     });
-    return el('li', { className: `mention cls-${cls}`, attrs: { 'data-id': m.id, 'data-class': cls } }, [quote, verdict, show]);
+    const sentence = `${cut.before}${cut.mention}${cut.after}`;
+    const notAbout = el('button', { className: 'link', text: t('popupNotAbout'), attrs: { type: 'button', 'data-action': 'not-about', 'aria-label': t('popupNotAboutLabel', sentence) } });
+    notAbout.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, true));
+    const report = el('button', { className: 'link', text: t('popupCopyReport'), attrs: { type: 'button', 'data-action': 'copy-report', 'aria-label': t('popupCopyReportLabel', sentence) } });
+    report.addEventListener('click', () => void this.copyReport(m));
+    const actions = el('div', { className: 'actions' }, [notAbout, report]);
+    return el('li', { className: `mention cls-${cls}`, attrs: { 'data-id': m.id, 'data-class': cls } }, [quote, verdict, show, actions]);
+  }
+
+  /** A mention hidden as "Not about this", with the button that brings it back. */
+  private dismissedItem(m: MentionSummary): HTMLElement {
+    const cut = m.sentence ? excerpt(m.sentence.text, m.sentence.start, m.sentence.end) : { before: '', mention: m.text, after: '' };
+    const sentence = `${cut.before}${cut.mention}${cut.after}`;
+    const restore = el('button', { className: 'link', text: this.t('popupRestore'), attrs: { type: 'button', 'data-action': 'restore', 'aria-label': this.t('popupRestoreLabel', sentence) } });
+    restore.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, false));
+    const quote = el('span', { className: 'quote' }, [cut.before, el('mark', { className: `sw sw-${classOfSummary(m)}`, text: cut.mention }), cut.after]);
+    return el('li', { attrs: { 'data-id': m.id } }, [quote, restore]);
+  }
+
+  private async copyReport(m: MentionSummary): Promise<void> {
+    await navigator.clipboard.writeText(mentionReport(m, { url: this.tab?.url ?? this.state?.url ?? '', datasetVersion: meta.datasetVersion, strings: this.s }));
+    $('#mention-done').textContent = this.t('popupReportCopied');
   }
 
   private renderTimeline(): void {
@@ -307,6 +396,8 @@ async function main(): Promise<void> {
   void popup.renderShortcuts();
   watchSettings((next) => popup.renderSettings(next));
   if (tab) {
+    popup.setDismissed(await dismissedOn(tab.url));
+    watchDismissed(() => tab.url, (ids) => popup.setDismissed(ids));
     popup.setState(await readState(tab.id));
     const key = tabStateKey(tab.id);
     browser.storage.session.onChanged.addListener((changes) => {

@@ -46,7 +46,7 @@ export function isFlaggedClaim(m: MentionSummary): boolean {
 }
 
 /** The sentence around the mention, as the page has it (the whole sentence, not the popup's excerpt). */
-const sentenceOf = (m: MentionSummary) => (m.sentence?.text ?? m.text).replace(/\s+/g, ' ').trim();
+export const sentenceOf = (m: MentionSummary) => (m.sentence?.text ?? m.text).replace(/\s+/g, ' ').trim();
 const mentionIri = (m: MentionSummary) => `urn:treasury-lens:mention:${m.id}`;
 
 export function webAnnotations(ctx: ExportContext): object {

@@ -702,13 +702,8 @@ function remarkCard(doc: Document, ds: Dataset, lang: Lang, r: RemarkMention, he
 
 // ------------------------------------------------------------------ the card
 
-/**
- * The whole card for one mention, ready to be placed in the shadow root: a non-modal dialog labelled
- * by its heading, with pin and close buttons (their handlers are the caller's), the compact part, and
- * the details behind a disclosure.
- */
-export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, lang: Lang, page: CardPage): HTMLElement {
-  const headingId = `treasury-lens-card-heading-${++headingIds}`;
+/** The card's root and its top row: the heading shares its row with the pin and close buttons (reading order: heading, pin, close). */
+function cardShell(doc: Document, lang: Lang, kind: string, headingId: string, heading: Node): HTMLElement {
   const brandId = `${headingId}-brand`;
   const card = h(doc, 'section', {
     class: 'card',
@@ -719,20 +714,41 @@ export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, l
     'aria-labelledby': `${brandId} ${headingId}`,
     lang,
     dir: 'ltr',
-    'data-kind': mention.kind,
+    'data-kind': kind,
   });
   const button = (part: 'pin' | 'close', label: MessageKey, iconName: IconName, extra: Record<string, string> = {}) =>
     h(doc, 'button', { type: 'button', class: `tool ${part}`, 'data-part': part, 'aria-label': t(lang, label), title: t(lang, label), ...extra }, icon(doc, iconName));
-  const parts = mention.kind === 'figure' ? figureCard(doc, ds, lang, mention, page, headingId) : remarkCard(doc, ds, lang, mention, headingId);
-  // The heading shares its row with the pin and close buttons (reading order: heading, pin, close).
-  const [heading, ...compact] = parts.compact;
   card.append(h(doc, 'span', { class: 'sr-only', id: brandId }, `${t(lang, 'extName')}:`));
   card.append(h(doc, 'div', { class: 'top' }, heading, h(doc, 'span', { class: 'tools' }, button('pin', 'cardPin', 'pin', { 'aria-pressed': 'false' }), button('close', 'cardClose', 'close'))));
+  return card;
+}
+
+const nextHeadingId = () => `treasury-lens-card-heading-${++headingIds}`;
+
+/** The card for a checked selection with nothing the engine can check in it ("Check with Treasury Lens"). */
+export function buildNothingCard(doc: Document, lang: Lang): HTMLElement {
+  const id = nextHeadingId();
+  const card = cardShell(doc, lang, 'nothing', id, h(doc, 'h2', { class: 'heading', id, 'data-part': 'heading', tabindex: '-1' }, t(lang, 'cardNothingHeading')));
+  card.setAttribute('data-status', 'nothing');
+  card.append(h(doc, 'div', { class: 'body compact', 'data-part': 'compact' }, h(doc, 'p', { class: 'nothing', 'data-part': 'verdict' }, t(lang, 'cardNothingBody'))));
+  return card;
+}
+
+/**
+ * The whole card for one mention, ready to be placed in the shadow root: a non-modal dialog labelled
+ * by its heading, with pin and close buttons (their handlers are the caller's), the compact part, and
+ * the details behind a disclosure.
+ */
+export function buildCardContent(doc: Document, mention: Mention, ds: Dataset, lang: Lang, page: CardPage): HTMLElement {
+  const headingId = nextHeadingId();
+  const parts: Parts & { status?: string; verdict?: ClaimVerdict } = mention.kind === 'figure' ? figureCard(doc, ds, lang, mention, page, headingId) : remarkCard(doc, ds, lang, mention, headingId);
+  const [heading, ...compact] = parts.compact;
+  const card = cardShell(doc, lang, mention.kind, headingId, heading!);
   if (mention.kind === 'figure') {
-    card.setAttribute('data-status', (parts as { status: string }).status);
+    card.setAttribute('data-status', parts.status!);
   } else {
     card.setAttribute('data-status', 'remark');
-    const verdict = (parts as { verdict?: ClaimVerdict }).verdict;
+    const verdict = parts.verdict;
     if (verdict) {
       card.setAttribute('data-verdict', verdict);
       card.setAttribute('data-tone', CLAIM_VERDICT[verdict].tone);

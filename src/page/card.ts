@@ -21,7 +21,7 @@ import { createShadowRootUi, type ShadowRootContentScriptUi } from 'wxt/utils/co
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
-import { buildCardContent, type CardPage } from './card-content';
+import { buildCardContent, buildNothingCard, type CardPage } from './card-content';
 import type { Lang } from './i18n';
 import { OWN_UI_ATTR } from './text-blocks';
 // Inlined as a string (Vite `?inline`) and passed to the shadow root: no CSS file to fetch, so it works
@@ -54,11 +54,14 @@ export type { CardPage };
 export type CardTarget = {
   /** The mention's stable id: showing the same id again keeps the card as it is (its details, its focus). */
   id: string;
-  mention: Mention;
+  /** None: a checked selection with nothing to check in it (the card says so). */
+  mention: Mention | undefined;
   range: Range;
   page: CardPage;
   /** The pointer position: the card goes by the line under it (else by the mention's first line). */
   point?: { x: number; y: number };
+  /** Go by the whole range, not one line: a checked selection, which the card must not cover. */
+  whole?: boolean;
 };
 
 export interface Card {
@@ -137,9 +140,10 @@ function lineIndexAt(range: Range, point: { x: number; y: number } | undefined):
  * whole paragraph; the card goes by the line being read, not below the paragraph. Measured anew each
  * time, so it follows the line as the page scrolls or reflows.
  */
-function lineReference(range: Range, lineIndex: number): VirtualElement {
+function lineReference(range: Range, lineIndex: number | 'all'): VirtualElement {
   const contextElement = contextElementOf(range);
   const line = () => {
+    if (lineIndex === 'all') return range.getBoundingClientRect();
     const lines = lineBoxes(range);
     return lines[Math.min(lineIndex, lines.length - 1)] ?? range.getBoundingClientRect();
   };
@@ -327,7 +331,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   }
 
   function render(next: Target): void {
-    const card = buildCardContent(doc, next.mention, ds, lang, next.page);
+    const card = next.mention ? buildCardContent(doc, next.mention, ds, lang, next.page) : buildNothingCard(doc, lang);
     applyTheme(card);
     floating.replaceChildren(card);
     setPinned(false);
@@ -350,7 +354,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     const run = ++positionRun;
     // flip() must see the card's natural height, not the height size() allowed it last time.
     floating.style.setProperty('--available-height', `${MAX_HEIGHT_PX}px`);
-    const { x, y, middlewareData, placement } = await computePosition(lineReference(range, lineIndex), floating, {
+    const { x, y, middlewareData, placement } = await computePosition(lineReference(range, target.whole ? 'all' : lineIndex), floating, {
       placement: placed ?? 'bottom-start',
       strategy: 'fixed',
       middleware: [
@@ -382,7 +386,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     stopAutoUpdate?.();
     stopAutoUpdate = undefined;
     if (!target) return;
-    stopAutoUpdate = autoUpdate(lineReference(target.range, lineIndex), floating, () => void position());
+    stopAutoUpdate = autoUpdate(lineReference(target.range, target.whole ? 'all' : lineIndex), floating, () => void position());
   }
 
   function activeElementDeep(): HTMLElement | undefined {

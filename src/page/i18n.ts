@@ -28,6 +28,14 @@ export function pickLang(pageLang: string | undefined, uiLang: string): Lang {
 }
 
 /**
+ * The language of what we show in a page: the one chosen in the options, or with "follow the browser"
+ * (`auto`) the page's when it is en or ja, else the browser's (pickLang).
+ */
+export function cardLang(setting: 'auto' | Lang, pageLang: string | undefined, uiLang: string): Lang {
+  return setting === 'auto' ? pickLang(pageLang, uiLang) : setting;
+}
+
+/**
  * Fills a message the way browser.i18n does: `$NAME$` (case-insensitive) becomes its placeholder's
  * content, then `$1`…`$9` become the substitutions and `$$` a dollar sign. The second pass runs once
  * over our own text, so a substitution is never rescanned: page text such as "$1.27 trillion" stays

@@ -16,6 +16,19 @@ test('the extension loads: service worker running, manifest name and version', a
   expect(manifest.manifest_version).toBe(3);
 });
 
+test('the permissions are exactly those README.md (Privacy) justifies', async ({ extension }) => {
+  const manifest = await extension.serviceWorker.evaluate(() => {
+    const { chrome } = globalThis as unknown as { chrome: { runtime: { getManifest(): { permissions?: string[]; host_permissions?: string[]; optional_permissions?: string[] } } } };
+    return chrome.runtime.getManifest();
+  });
+  expect([...(manifest.permissions ?? [])].sort()).toEqual(['activeTab', 'contextMenus', 'scripting', 'storage']);
+  expect(manifest.host_permissions).toEqual(['http://*/*', 'https://*/*']);
+  expect(manifest.optional_permissions).toBeUndefined();
+  const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8');
+  const privacy = readme.slice(readme.indexOf('## Privacy'), readme.indexOf('## Data and sources'));
+  for (const permission of manifest.permissions ?? []) expect(privacy, `README's Privacy section justifies ${permission}`).toContain(`| \`${permission}\` |`);
+});
+
 test('the detector matches an article about the topic', async ({ page, server }) => {
   await page.goto(new URL('article-en.html', server.url).href);
   const state = await tabState(page);

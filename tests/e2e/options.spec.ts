@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import type { LaunchedExtension } from '../../src/cli/chromium';
 import { expect, test } from './fixtures';
-import { expectPainted, settledState, WIRE_EN } from './lens';
+import { cardPart, cardRoot, expectPainted, rangeCentre, settledState, WIRE_EN } from './lens';
 import { resetStored, SCREENSHOTS, setStored } from './stored';
 
 async function openOptions(extension: LaunchedExtension, page: Page): Promise<Page> {
@@ -83,6 +83,33 @@ test('a setting changed in the options page applies to an open page at once: und
   } finally {
     await options.close();
   }
+});
+
+test('the language chosen in the options applies to the card in the page: Japanese on an English page, and back at once', async ({ page, server, extension }) => {
+  const options = await openOptions(extension, page);
+  try {
+    await options.getByLabel('Language').selectOption('ja');
+    await expect(options.locator('html')).toHaveAttribute('lang', 'ja');
+  } finally {
+    await options.close();
+  }
+  await page.goto(new URL('wire-en.html', server.url).href);
+  await expectPainted(page, WIRE_EN);
+  await settledState(page);
+  const { x, y } = await rangeCentre(page, 'consistent', '$1.13 trillion');
+  await page.mouse.click(x, y);
+  await expect(cardRoot(page)).toHaveAttribute('lang', 'ja');
+  await expect(cardPart(page, 'details').locator(':scope > summary')).toHaveText('詳細');
+  await expect(cardPart(page, 'close')).toHaveAttribute('aria-label', '閉じる');
+  // Following the browser again: the open card speaks the page's language, English.
+  const again = await openOptions(extension, page);
+  try {
+    await again.locator('#language').selectOption('auto');
+  } finally {
+    await again.close();
+  }
+  await expect(cardPart(page, 'details').locator(':scope > summary')).toHaveText('Details');
+  await expect(cardRoot(page)).toHaveAttribute('lang', 'en');
 });
 
 test('a corrupted stored value shows a notice on the options page; the valid entries are kept', async ({ page, extension }) => {

@@ -139,7 +139,7 @@ test('popup.html?tab=N shows tab N, whichever tab is in front', async ({ page, s
 
 test('"Show" scrolls to the mention and opens its card', async ({ page, server, extension }) => {
   await withPopup({ page, server, extension }, 'long.html', ONE_PARAGRAPH, async (popup) => {
-    await popup.locator('#mentions li[data-class="consistent"] button').click();
+    await popup.locator('#mentions li[data-class="consistent"] button[data-action="show"]').click();
     await page.bringToFront();
     await expect(cardRoot(page)).toBeVisible();
     const inView = await page.evaluate(() => {
@@ -220,6 +220,15 @@ test('each export holds the page: Web Annotation, ClaimReview, CSV and Markdown'
   });
 });
 
+test('"Change keyboard shortcuts" opens the browser\'s shortcut settings', async ({ page, server, extension }) => {
+  await withPopup({ page, server, extension }, 'wire-en.html', WIRE_EN, async (popup) => {
+    const [settings] = await Promise.all([page.context().waitForEvent('page'), popup.getByRole('button', { name: 'Change keyboard shortcuts' }).click()]);
+    await expect.poll(() => settings.url()).toBe('chrome://extensions/shortcuts');
+    await expect(popup.locator('#shortcuts-where')).toBeHidden();
+    await settings.close();
+  });
+});
+
 for (const lang of ['en', 'ja'] as const) {
   for (const scheme of ['light', 'dark'] as const) {
     test(`screenshot: the popup in ${lang === 'en' ? 'English' : 'Japanese'}, ${scheme}`, async ({ page, server, extension }) => {
@@ -238,6 +247,10 @@ for (const lang of ['en', 'ja'] as const) {
         await popup.screenshot({ path: join(SCREENSHOTS, `popup-${lang}-${scheme}.png`), fullPage: true });
         await popup.locator('#chart svg').hover({ position: { x: 250, y: 60 } });
         await popup.locator('#chart').screenshot({ path: join(SCREENSHOTS, `popup-chart-${lang}-${scheme}.png`) });
+        // The per-mention actions, with one mention hidden as "not about this".
+        await popup.locator('#mentions li[data-class="context"] [data-action="not-about"]').click();
+        await expect(popup.locator('#dismissed li')).toHaveCount(1);
+        await popup.locator('section').first().screenshot({ path: join(SCREENSHOTS, `popup-actions-${lang}-${scheme}.png`) });
       } finally {
         await popup.close();
       }

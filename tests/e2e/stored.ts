@@ -18,6 +18,6 @@ export async function setStored(extension: LaunchedExtension, values: Record<str
 }
 
 const ALL_SETTINGS = ['highlightsEnabled', 'disabledSites', 'cardOpenMode', 'onlyProblems', 'highlightStyle', 'uiLanguage'];
-/** Every test leaves the shared profile's settings at their defaults. */
-export const resetStored = (extension: LaunchedExtension) => setStored(extension, {}, ALL_SETTINGS);
+/** Every test leaves the shared profile's settings at their defaults, and no mention marked "Not about this". */
+export const resetStored = (extension: LaunchedExtension) => setStored(extension, {}, [...ALL_SETTINGS, 'dismissedMentions']);
 

@@ -144,6 +144,32 @@ describe('Firefox ESR with the extension', () => {
     await page.close();
   });
 
+  test('the popup\'s "Change keyboard shortcuts" opens Firefox\'s Manage Extension Shortcuts (about:addons)', async () => {
+    // BiDi may not navigate to an extension page, but one of ours may: the welcome tab opened on install.
+    const ours = async () => {
+      for (const p of await browser.pages()) if (String(await p.evaluate(() => location.href).catch(() => '')).startsWith('moz-extension:')) return p;
+      return undefined;
+    };
+    const deadline = Date.now() + SETTLE_MS;
+    let page = await ours();
+    while (!page && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 200));
+      page = await ours();
+    }
+    assert.ok(page, 'the welcome page is open');
+    await page.evaluate(() => {
+      location.href = '/popup.html';
+    });
+    await page.waitForFunction(() => location.pathname === '/popup.html' && document.documentElement.dataset.ready === '1', { timeout: SETTLE_MS });
+    await page.click('#change-shortcuts');
+    const addons = async () => (await browser.pages()).some((p) => p.url() === 'about:addons');
+    while (!(await addons()) && Date.now() < deadline) await new Promise((done) => setTimeout(done, 200));
+    assert.ok(await addons(), 'about:addons is open');
+    // It opened, so the popup does not also tell the reader where to look.
+    assert.equal(await page.evaluate(() => (document.querySelector('#shortcuts-where') as HTMLElement).hidden), true);
+    await page.close();
+  });
+
   test('negative: China, reserves without Treasuries, another Kato — nothing painted', async () => {
     const page = await openPage('negative.html');
     await new Promise((done) => setTimeout(done, QUIET_MS));

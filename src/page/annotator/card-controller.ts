@@ -6,6 +6,7 @@
  */
 import type { Card, CardPage } from '../card';
 import type { Highlighter } from '../highlighter';
+import type { Lang } from '../i18n';
 import type { Lifetime } from './lifetime';
 import type { Painted } from './painted';
 
@@ -84,6 +85,11 @@ export class CardController {
     }
     this.card.show({ id: p.id, mention: p.mention, range: p.range, page }, { focus: false });
     this.highlighter.setFocus(p.range);
+  }
+
+  /** The card speaks `lang` from now on (an open card is written again in it). */
+  setLang(lang: Lang): void {
+    this.card?.setLang(lang);
   }
 
   /** The pointer is back on the open card's mention. */

@@ -6,7 +6,8 @@
  * - mutations.ts: which DOM changes can change what we found;
  * - pointer.ts: hover with intent, click and tap, on a mention's hot area;
  * - card-controller.ts: when the card opens and closes;
- * - settings-watch.ts: highlights on or off, the site turned off, how cards open;
+ * - settings-watch.ts: highlights on or off, the site turned off, how cards open, their language;
+ * - src/dismissed.ts: the mentions the reader marked "Not about this" on this page, left unpainted;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
  *
@@ -16,10 +17,11 @@
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Dataset } from '../../engine/dataset';
 import { MAX_MENTIONS_PER_TAB, type AnnotatorCommand, type AnnotatorReport } from '../../messages';
+import { dismissedOn, watchDismissed } from '../../dismissed';
 import { highlightsEnabledItem } from '../../settings';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
-import { pickLang, type Lang } from '../i18n';
+import { cardLang, pickLang, type Lang } from '../i18n';
 import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
@@ -56,8 +58,10 @@ export class Annotator {
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
   private readonly lang: Lang;
-  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover', onlyProblems: false, look: 'color' };
+  private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover', onlyProblems: false, look: 'color', uiLanguage: 'auto' };
   private painted: Painted[] = [];
+  /** Ids of the mentions marked "Not about this" on this page. */
+  private dismissed = new Set<string>();
   private keyboardIndex = -1;
 
   constructor(private readonly deps: AnnotatorDeps) {
@@ -67,7 +71,7 @@ export class Annotator {
     this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
     const theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(theme);
-    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.lang, theme));
+    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme));
     this.scans = new ScanScheduler(this.life, () => this.scan());
     this.life.onStop(() => {
       this.highlighter.destroy();
@@ -83,6 +87,8 @@ export class Annotator {
       this.stop();
       return;
     }
+    this.dismissed = new Set(await dismissedOn(this.win.location.href));
+    this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids)));
     watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
@@ -131,28 +137,47 @@ export class Annotator {
   async command(msg: AnnotatorCommand): Promise<void> {
     if (this.life.stopped) return;
     if (msg.type === 'annotator:show') {
-      const index = this.painted.findIndex((p) => p.id === msg.id);
+      const index = this.listed().findIndex((p) => p.id === msg.id);
       if (index >= 0) await this.showIndex(index);
       return;
     }
     if (msg.command === 'next-mention') {
-      if (!this.painted.length) return;
+      const count = this.listed().length;
+      if (!count) return;
       if (!this.settings.highlights) await highlightsEnabledItem.setValue(true);
-      await this.showIndex((this.keyboardIndex + 1) % this.painted.length);
+      await this.showIndex((this.keyboardIndex + 1) % count);
     }
+  }
+
+  private cardLang(): Lang {
+    return cardLang(this.settings.uiLanguage, pageLanguage(this.doc), this.deps.uiLang);
+  }
+
+  /** The reader marked mentions "Not about this" (or brought one back): they go (or come back) at once. */
+  private dismiss(ids: readonly string[]): void {
+    this.dismissed = new Set(ids);
+    if (this.on()) this.highlighter.paint(this.shown());
+    this.cards.follow(this.listed(), this.cardPage());
   }
 
   private on(): boolean {
     return this.settings.highlights && !this.settings.siteOff;
   }
 
-  /** What is painted: every mention, or in fact-checker mode all but the consistent figures. */
+  /** The mentions that are the page's for us: all but those the reader marked "Not about this". */
+  private listed(): Painted[] {
+    return this.dismissed.size ? this.painted.filter((p) => !this.dismissed.has(p.id)) : this.painted;
+  }
+
+  /** What is painted: the listed mentions, or in fact-checker mode all of them but the consistent figures. */
   private shown(): Painted[] {
-    return this.settings.onlyProblems ? this.painted.filter((p) => p.cls !== 'consistent') : this.painted;
+    return this.settings.onlyProblems ? this.listed().filter((p) => p.cls !== 'consistent') : this.listed();
   }
 
   private apply(next: PageSettings): void {
+    const langBefore = this.cardLang();
     this.settings = next;
+    if (this.cardLang() !== langBefore) this.cards.setLang(this.cardLang());
     this.highlighter.setLook(next.look);
     if (next.siteOff) {
       this.stop();
@@ -178,7 +203,7 @@ export class Annotator {
         this.painted = painted;
         if (this.on()) this.highlighter.paint(this.shown());
       }
-      this.cards.follow(this.painted, this.cardPage());
+      this.cards.follow(this.listed(), this.cardPage());
     });
     if (!result || this.life.stopped) return;
     this.deps.report({
@@ -195,7 +220,7 @@ export class Annotator {
   }
 
   private async showIndex(index: number): Promise<void> {
-    const p = this.painted[index];
+    const p = this.listed()[index];
     if (!p) return;
     this.keyboardIndex = index;
     const rect = p.range.getBoundingClientRect();

@@ -1,14 +1,15 @@
 /**
  * The settings the annotator obeys, read once and then watched: highlights on or off, this site turned
- * off, how cards open, fact-checker mode (only problems painted) and the highlight style. Watches end with the annotator's lifetime.
+ * off, how cards open, fact-checker mode (only problems painted), the highlight style and the language
+ * cards speak. Watches end with the annotator's lifetime.
  */
-import { readSettings, siteOf, watchSettings, type CardOpenMode, type HighlightStyle, type Settings } from '../../settings';
+import { readSettings, siteOf, watchSettings, type CardOpenMode, type HighlightStyle, type Settings, type UiLanguage } from '../../settings';
 import type { Lifetime } from './lifetime';
 
-export type PageSettings = { highlights: boolean; siteOff: boolean; openMode: CardOpenMode; onlyProblems: boolean; look: HighlightStyle };
+export type PageSettings = { highlights: boolean; siteOff: boolean; openMode: CardOpenMode; onlyProblems: boolean; look: HighlightStyle; uiLanguage: UiLanguage };
 
 function forPage(s: Settings, site: string | undefined): PageSettings {
-  return { highlights: s.highlightsEnabled, siteOff: Boolean(site && s.disabledSites.includes(site)), openMode: s.cardOpenMode, onlyProblems: s.onlyProblems, look: s.highlightStyle };
+  return { highlights: s.highlightsEnabled, siteOff: Boolean(site && s.disabledSites.includes(site)), openMode: s.cardOpenMode, onlyProblems: s.onlyProblems, look: s.highlightStyle, uiLanguage: s.uiLanguage };
 }
 
 /** The settings now; `onChange` hears every later change (with all of them, sanitised) until the lifetime ends. */
