@@ -1,7 +1,7 @@
 /**
  * What the browser tests look at, through the surfaces a page, a user or the popup has: the
  * `treasury-lens-*` entries of the page's CSS.highlights registry (shared with the main world), where a
- * highlighted range is on screen, the card in its open shadow root, the popup's command buttons and the
+ * highlighted range is on screen, the card in its shadow root (open in the e2e build the tests drive), the popup's command buttons and the
  * toolbar badge. Nothing here reaches into the annotator's internals.
  */
 import type { Locator, Page } from 'playwright/test';

@@ -4,7 +4,7 @@
  * tests: highlights painted in a Firefox content script, the card on hover and on a click, highlights a page
  * clears painted again, nothing on the negative page.
  *
- * Run by `npm test` (step "firefox") after the Firefox build; alone: `npm run build:firefox && npm run test:firefox`.
+ * Run by `npm test` (step "firefox"), which builds it; alone: `npx wxt build -b firefox --mv3 --mode e2e && npm run test:firefox`.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { serve, type Served } from '../../src/cli/serve';
 import { HIGHLIGHT_PREFIX, MENTION_CLASSES, NEWS_JA, SETTLE_MS, WIRE_EN, type Painted } from '../support/expected';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
+/** The e2e build: its card's shadow root is open to the tests (src/page/e2e-hook.ts). */
+const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3-e2e');
 const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
 /** How long a page with nothing for us is watched before concluding nothing was painted. */
@@ -75,7 +76,7 @@ describe('Firefox ESR with the extension', () => {
   before(async () => {
     const executablePath = FIREFOX_CANDIDATES.find((p) => existsSync(p));
     if (!executablePath) throw new Error('No Firefox found: apt-get install firefox-esr, or set FIREFOX_PATH.');
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION_DIR}: run npm run build:firefox.`);
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox e2e build in ${EXTENSION_DIR}: run npx wxt build -b firefox --mv3 --mode e2e.`);
     server = await serve({ root: PAGES_DIR });
     browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true });
     extensionId = await browser.installExtension(EXTENSION_DIR);
