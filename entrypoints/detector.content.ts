@@ -35,7 +35,8 @@ export default defineContentScript({
   noScriptStartedPostMessage: true,
   async main(ctx) {
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
-    keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string }).id));
+    // An orphaned copy (the extension reloaded) has no runtime at all.
+    keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string } | undefined)?.id));
     try {
       // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
       if (siteIsDisabled((await api.storage.local.get('disabledSites')).disabledSites, location.hostname)) return;

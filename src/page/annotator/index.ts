@@ -7,6 +7,7 @@
  * - pointer.ts: hover with intent, click and tap, on a mention's hot area;
  * - card-controller.ts: when the card opens and closes;
  * - settings-watch.ts: highlights on or off, the site turned off, how cards open;
+ * - highlight-guard.ts: highlights the page cleared painted again; an orphaned copy stopped;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
  *
@@ -23,6 +24,7 @@ import { pickLang, type Lang } from '../i18n';
 import { pageLanguage, publicationDate } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
+import { guardHighlights } from './highlight-guard';
 import { batchMatters, watchMutations } from './mutations';
 import type { Painted } from './painted';
 import { watchPointer } from './pointer';
@@ -31,10 +33,6 @@ import { ScanScheduler, scanPage } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
 
 export type { Painted } from './painted';
-
-/** How often the page's highlight registry is checked, and how many times a page may clear it before we stop repainting. */
-export const HIGHLIGHT_CHECK_MS = 2000;
-export const MAX_REPAINTS = 10;
 
 export type AnnotatorDeps = {
   ctx: ContentScriptContext;
@@ -99,17 +97,11 @@ export class Annotator {
       back: (p) => this.cards.openId() === p.id && this.cards.keepOpen(),
       outside: () => this.cards.outside(),
     });
-    this.guardHighlights(MAX_REPAINTS);
+    guardHighlights(this.life, this.deps.ctx, {
+      broken: () => this.on() && this.painted.length > 0 && !this.highlighter.intact(),
+      repaint: () => this.highlighter.paint(this.shown()),
+    });
     await this.scans.now();
-  }
-
-  /** A page that clears CSS.highlights or removes our style sheet gets them back, a bounded number of times. */
-  private guardHighlights(left: number): void {
-    this.life.timeout(() => {
-      const broken = this.on() && this.painted.length > 0 && !this.highlighter.intact();
-      if (broken) this.highlighter.paint(this.painted);
-      if (!broken || left > 1) this.guardHighlights(broken ? left - 1 : left);
-    }, HIGHLIGHT_CHECK_MS);
   }
 
   /**
