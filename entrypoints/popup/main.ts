@@ -1,7 +1,7 @@
 import meta from '@/data/meta.json';
 import sourcesFile from '@/data/sources.json';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from '@/src/export';
-import { tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
+import { tabMentions, tabStateKey, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
 import { formatDate } from '@/src/page/format';
 import type { MessageKey } from '@/src/page/i18n';
 import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
@@ -53,8 +53,9 @@ class Popup {
     return this.s.t;
   }
 
+  /** The page's mentions, its same-origin iframes' included. */
   mentions(): MentionSummary[] {
-    return this.state?.mentions ?? [];
+    return tabMentions(this.state);
   }
 
   /** The mentions listed: all, or in fact-checker mode all but the consistent figures (as the page paints). */

@@ -145,6 +145,43 @@ describe('Firefox ESR with the extension', () => {
     await page.close();
   });
 
+  for (const [file, how] of [
+    ['shadow-open.html', 'an open shadow root attached by a script'],
+    ['shadow-declarative.html', 'a declarative shadow root'],
+  ] as const) {
+    test(`an article in ${how}: found, and painted with the shadow root's own style sheet (Firefox styles a shadow tree's text by its own rules only)`, async () => {
+      const page = await openPage(file);
+      await waitForPainted(page, WIRE_EN);
+      const clip = await page.evaluate((name: string) => {
+        for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const r = range.getClientRects()[0]!;
+          // Puppeteer's clip is in document coordinates.
+          return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+        }
+        return undefined;
+      }, `${HIGHLIGHT_PREFIX}-consistent`);
+      assert.ok(clip, 'the consistent figure has a range on screen');
+      const painted = await page.screenshot({ clip, encoding: 'base64' });
+      await page.evaluate(() => CSS.highlights.clear());
+      assert.notEqual(await page.screenshot({ clip, encoding: 'base64' }), painted, 'the highlight shows on screen');
+      await page.close();
+    });
+  }
+
+  test('an article in a same-origin iframe: painted in the frame', async () => {
+    const page = await openPage('iframe.html');
+    const deadline = Date.now() + SETTLE_MS;
+    let frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'));
+    while (!frame && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 200));
+      frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'));
+    }
+    assert.ok(frame, 'the frame is there');
+    await waitForPainted(frame as unknown as Page, WIRE_EN);
+    await page.close();
+  });
+
   test('negative: China, reserves without Treasuries, another Kato — nothing painted', async () => {
     const page = await openPage('negative.html');
     await new Promise((done) => setTimeout(done, QUIET_MS));

@@ -54,6 +54,8 @@ export class Annotator {
   private readonly lang: Lang;
   private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover', onlyProblems: false, look: 'color' };
   private painted: Painted[] = [];
+  /** Shadow roots that hold mentions are watched for changes too. */
+  private watchShadowRoot: (root: ShadowRoot) => void = () => {};
   private keyboardIndex = -1;
 
   constructor(private readonly deps: AnnotatorDeps) {
@@ -79,7 +81,7 @@ export class Annotator {
       this.stop();
       return;
     }
-    watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -164,6 +166,7 @@ export class Annotator {
   private async scan(): Promise<void> {
     const result = await scanPage(this.doc, this.deps.ds, this.life, (painted) => {
       this.painted = painted;
+      for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
       if (this.on()) this.highlighter.paint(this.shown());
       this.cards.follow(painted, this.cardPage());
     });

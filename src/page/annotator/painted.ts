@@ -11,4 +11,6 @@ export type Painted = {
   range: Range;
   phrase?: Range;
   cls: MentionClass;
+  /** The open shadow root the mention is in, if it is in one. */
+  root?: ShadowRoot;
 };
