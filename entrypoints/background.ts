@@ -1,7 +1,10 @@
 import {
+  commandFrame,
+  MAX_FRAMES_PER_TAB,
   MAX_MENTIONS_PER_TAB,
   parseMessage,
   senderMay,
+  tabCount,
   tabStateKey,
   type AnnotatorCommand,
   type AnnotatorReport,
@@ -61,11 +64,12 @@ async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
 }
 
 /**
- * Runs the detector again in a tab (it stops at once on a turned-off site, and says nothing on other
- * pages); false where we may not (no access to the site, and no `activeTab` grant for it).
+ * Runs the detector again in a tab's frames (it stops at once on a turned-off site and in cross-origin
+ * frames, and says nothing on other pages); false where we may not (no access to the site, and no
+ * `activeTab` grant for it).
  */
 async function detectAgain(tabId: number): Promise<boolean> {
-  return browser.scripting.executeScript({ target: { tabId }, files: ['/content-scripts/detector.js'] }).then(
+  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/detector.js'] }).then(
     () => true,
     () => false,
   );
@@ -115,12 +119,18 @@ async function runCommand(command: CommandName, tabId: number | undefined): Prom
   }
   if (tabId === undefined) return;
   const message: AnnotatorCommand = { type: 'annotator:command', command };
-  // No annotator in the tab (nothing found there): nothing to move to.
-  await browser.tabs.sendMessage(tabId, message).catch(() => undefined);
+  // One frame moves to its next mention (each frame's annotator knows only its own). No annotator in
+  // the tab (nothing found there): nothing to move to.
+  await browser.tabs.sendMessage(tabId, message, { frameId: commandFrame(await readState(tabId)) }).catch(() => undefined);
 }
 
 async function onDetector(message: DetectorResult, tabId: number, url: string, frameId: number): Promise<void> {
   const site = siteOf(url);
+  // An iframe's look only decides its own injection: the tab's state is the top frame's.
+  if (frameId !== 0) {
+    if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
+    return;
+  }
   // The state before the injection: the annotator's first report must land on it, not be overwritten by it.
   // (writeState never throws: a full storage cannot keep the page from its highlights.) A second look at
   // the same page keeps what the annotator already reported.
@@ -128,6 +138,8 @@ async function onDetector(message: DetectorResult, tabId: number, url: string, f
   const reported = previous?.url === url && previous.count !== undefined ? previous : undefined;
   await writeState(tabId, {
     ...reported,
+    // Iframes may have reported before the top frame's look ended.
+    ...(previous?.url === url && previous.frames ? { frames: previous.frames } : {}),
     url,
     hit: message.hit || Boolean(reported),
     detectorMs: message.ms,
@@ -139,9 +151,11 @@ async function onDetector(message: DetectorResult, tabId: number, url: string, f
   if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
 }
 
-async function onReport(message: AnnotatorReport, tabId: number, url: string): Promise<void> {
+async function onReport(message: AnnotatorReport, tabId: number, url: string, frameId: number): Promise<void> {
   const previous = await readState(tabId);
+  if (frameId !== 0) return onFrameReport(message, tabId, url, frameId, previous);
   await writeState(tabId, {
+    ...(previous?.frames ? { frames: previous.frames } : {}),
     url: url || previous?.url || '',
     hit: true,
     detectorMs: previous?.detectorMs ?? 0,
@@ -157,7 +171,17 @@ async function onReport(message: AnnotatorReport, tabId: number, url: string): P
     lang: message.lang,
     ...(message.published ? { published: message.published } : {}),
   });
-  await setBadge(tabId, message.count);
+  await setBadge(tabId, tabCount(await readState(tabId)));
+}
+
+/** An iframe's report joins the tab's state beside the top frame's; the badge counts both. */
+async function onFrameReport(message: AnnotatorReport, tabId: number, url: string, frameId: number, previous: TabState | undefined): Promise<void> {
+  const frames = { ...previous?.frames };
+  if (!(frameId in frames) && Object.keys(frames).length >= MAX_FRAMES_PER_TAB) return;
+  frames[frameId] = { mentions: message.mentions, count: message.count };
+  const next: TabState = previous ? { ...previous, hit: true, frames } : { url, hit: true, detectorMs: 0, updatedAt: Date.now(), frames };
+  await writeState(tabId, { ...next, updatedAt: Date.now() });
+  await setBadge(tabId, tabCount(next));
 }
 
 /** Handles one message; what it resolves to is the reply (true where there is nothing to say). */
@@ -169,7 +193,7 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   if (message.type === 'engine:part' && tabId !== undefined) return receivePart(tabId, message);
   if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, message) };
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
-  if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url);
+  if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url, sender.frameId ?? 0);
   if (message.type === 'popup:command') return runCommand(message.command, message.tabId);
   // "Check this page" on a site we may not read: once, with the grant the toolbar click gave.
   if (message.type === 'popup:check') return detectAgain(message.tabId);

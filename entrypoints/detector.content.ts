@@ -1,7 +1,7 @@
 // The detector runs on every page the user opens, so it stays tiny: no extension-API wrapper, no
 // storage library, no dataset — only the trigger expressions compiled from data/vocabulary.json at
 // build time (wxt.config.ts). On a hit the background injects the annotator.
-import { compileTrigger, scanText, textHits, type ScanResult } from '../src/page/detect';
+import { compileTrigger, openShadowRoots, scanText, textHits, type ScanResult } from '../src/page/detect';
 import { keepHandshakeFromPage } from '../src/page/handshake';
 import { siteIsDisabled } from '../src/site';
 
@@ -31,11 +31,17 @@ const WATCH_FOR_MS = 5 * 60_000;
 export default defineContentScript({
   matches: ['http://*/*', 'https://*/*'],
   runAt: 'document_idle',
+  // An article may be in a same-origin iframe. Every other frame (ads, embeds from other sites) costs only
+  // this script's start: it stops on its first line.
+  allFrames: true,
   // The page must not learn our id from WXT's start-up message, nor switch us off with a forged one.
   noScriptStartedPostMessage: true,
   async main(ctx) {
+    // A cross-origin frame (its parent hides frameElement from it) is not read.
+    if (window !== window.top && !window.frameElement) return;
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
-    keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string }).id));
+    // An orphaned copy (the extension reloaded) has no runtime at all.
+    keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string } | undefined)?.id));
     try {
       // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
       if (siteIsDisabled((await api.storage.local.get('disabledSites')).disabledSites, location.hostname)) return;
@@ -69,7 +75,13 @@ export default defineContentScript({
         finish({ hit: true, ms, slices: 1, longestSliceMs: ms, nodes: 0 }, first);
         return;
       }
-      scanText(roots, trigger, { sliceMs: SLICE_MS, schedule }, (result) => finish(result, first));
+      // The text of open shadow roots is not under its host: their roots are read after the page's. Finding
+      // them runs in the same task as the walk's first slice, and is counted with it.
+      const all = [...roots, ...roots.flatMap((root) => openShadowRoots(root))];
+      const rootsMs = performance.now() - t0;
+      scanText(all, trigger, { sliceMs: SLICE_MS, schedule }, (result) =>
+        finish({ ...result, ms: result.ms + rootsMs, longestSliceMs: result.longestSliceMs + rootsMs }, first),
+      );
     };
     const finish = (result: ScanResult, first: boolean) => {
       scanning = false;

@@ -193,6 +193,29 @@ export type TabState = {
   phasesMs?: { collect: number; analyze: number; paint: number };
   lang?: string;
   published?: string;
+  /** What the annotators in the page's same-origin iframes found, by frame id (the top frame's is above). */
+  frames?: Record<string, FrameReport>;
 };
+
+/** One iframe's mentions (capped as a tab's are) and its flagged count. */
+export type FrameReport = { mentions: MentionSummary[]; count: number };
+
+/** Iframes of one tab whose reports are kept; a page of many embedded articles keeps the first ones. */
+export const MAX_FRAMES_PER_TAB = 8;
+
+/** Every mention of the tab, the top frame's first, then each iframe's; and their flagged count. */
+export function tabMentions(state: TabState | undefined): MentionSummary[] {
+  return [...(state?.mentions ?? []), ...Object.values(state?.frames ?? {}).flatMap((f) => f.mentions)];
+}
+export function tabCount(state: TabState | undefined): number {
+  return (state?.count ?? 0) + Object.values(state?.frames ?? {}).reduce((n, f) => n + f.count, 0);
+}
+
+/** The frame a keyboard command goes to: the top frame if it found mentions, else the first iframe that did. */
+export function commandFrame(state: TabState | undefined): number {
+  if (state?.count) return 0;
+  const frame = Object.entries(state?.frames ?? {}).find(([, f]) => f.count > 0)?.[0];
+  return frame === undefined ? 0 : Number(frame);
+}
 
 export const tabStateKey = (tabId: number) => `tab:${tabId}`;

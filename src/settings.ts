@@ -133,7 +133,14 @@ export async function readSettings(): Promise<ReadSettings> {
 export function watchSettings(cb: (read: ReadSettings) => void): () => void {
   const changed = () => void readSettings().then(cb);
   const unwatch = SETTING_NAMES.map((name) => (ITEMS[name].watch as (cb: () => void) => () => void)(changed));
-  return () => unwatch.forEach((u) => u());
+  return () =>
+    unwatch.forEach((u) => {
+      try {
+        u();
+      } catch {
+        // An orphaned content script (the extension reloaded): the storage API is gone, its listeners with it.
+      }
+    });
 }
 
 /** Writes the settings given (already valid: from the UI, or from `parseSettings`). */

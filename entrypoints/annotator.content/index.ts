@@ -54,12 +54,13 @@ export default defineContentScript({
           const { mentions: _, ...figures } = report;
           document.documentElement.dataset.treasuryLensAnnotator = JSON.stringify({ ...figures, at: Date.now() });
         }
-        browser.runtime.sendMessage(report).catch(() => {
+        browser.runtime?.sendMessage(report).catch(() => {
           // The background restarts on its own; the next scan reports again.
         });
       },
       stopped: () => {
-        browser.runtime.onMessage.removeListener(onMessage);
+        // An orphaned copy (the extension reloaded) has no runtime left, nor its listeners.
+        browser.runtime?.onMessage.removeListener(onMessage);
         if (g.__treasuryLensAnnotator === annotator) delete g.__treasuryLensAnnotator;
       },
     });

@@ -3,7 +3,7 @@ import sourcesFile from '@/data/sources.json';
 import { dismissedOn, setDismissed, watchDismissed } from '@/src/dismissed';
 import { EXPORT_FORMATS, exportFile, type ExportFormat } from '@/src/export';
 import { mentionReport } from '@/src/export/mention-report';
-import { tabStateKey, type CheckPage, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
+import { tabMentions, tabStateKey, type CheckPage, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
 import { formatDate } from '@/src/page/format';
 import type { MessageKey } from '@/src/page/i18n';
 import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
@@ -67,13 +67,13 @@ class Popup {
     return this.s.t;
   }
 
-  /** The page's mentions, less those the reader marked "Not about this". */
+  /** The page's mentions (its same-origin iframes' included), less those the reader marked "Not about this". */
   mentions(): MentionSummary[] {
-    return (this.state?.mentions ?? []).filter((m) => !this.dismissed.has(m.id));
+    return tabMentions(this.state).filter((m) => !this.dismissed.has(m.id));
   }
 
   private dismissedMentions(): MentionSummary[] {
-    return (this.state?.mentions ?? []).filter((m) => this.dismissed.has(m.id));
+    return tabMentions(this.state).filter((m) => this.dismissed.has(m.id));
   }
 
   /** The mentions listed: all, or in fact-checker mode all but the consistent figures (as the page paints). */

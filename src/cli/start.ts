@@ -111,7 +111,8 @@ async function openFirstCard(page: Page): Promise<boolean> {
   if (!point) return false;
   await page.mouse.move(point.x, point.y);
   return page
-    .waitForFunction(() => Boolean(document.querySelector('[data-treasury-lens-card]')?.shadowRoot?.querySelector('[data-part="card"]')), null, { timeout: 3000 })
+    // The card's host is in the page only while the card is open (its shadow root is closed to the page).
+    .waitForFunction(() => Boolean(document.querySelector('[data-treasury-lens-card]')), null, { timeout: 3000 })
     .then(async () => {
       // Let the card finish its fade-in before the picture is taken.
       await page.waitForTimeout(CARD_SETTLE_MS);

@@ -22,6 +22,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import { buildCardContent, buildNothingCard, type CardPage } from './card-content';
+import { E2E_HOOK_ATTR } from './e2e-hook';
 import type { Lang } from './i18n';
 import { OWN_UI_ATTR } from './text-blocks';
 // Inlined as a string (Vite `?inline`) and passed to the shadow root: no CSS file to fetch, so it works
@@ -32,6 +33,7 @@ import cardCss from './card.css?inline';
  * The host element's tag: this prefix and a random suffix drawn for each page, so no page can define the
  * name first and have its own custom-element constructor run on our card. Outside checks find the card by
  * CARD_HOST_ATTR, or as assistive technology does: a dialog whose name starts with "Treasury Lens".
+ * The shadow root is closed (open, with E2E_HOOK_ATTR on the host, only in the e2e build: e2e-hook.ts).
  */
 export const CARD_TAG_PREFIX = 'treasury-lens-card';
 export const CARD_HOST_ATTR = 'data-treasury-lens-card';
@@ -188,7 +190,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
 
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
     name: randomTag(),
-    mode: 'open',
+    // Vite replaces MODE at build time: the store build keeps only 'closed'.
+    mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
     position: 'inline',
     anchor: () => hostParent(),
     append: 'last',
@@ -204,6 +207,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   // The annotator's text walker and mutation observer skip our own UI.
   ui.shadowHost.setAttribute(OWN_UI_ATTR, '');
   ui.shadowHost.setAttribute(CARD_HOST_ATTR, '');
+  if (import.meta.env.MODE === 'e2e') ui.shadowHost.setAttribute(E2E_HOOK_ATTR, '');
   // In the top layer (a manual popover, where the browser has one: Chrome 114+, Firefox 125+) the card
   // shows above everything the page stacks, even its own max-z-index overlays; elsewhere the host's
   // maximal z-index does what it can. The host stays a 0×0 fixed box either way (card.css).

@@ -72,6 +72,34 @@ export function compileTrigger(anchors: readonly string[], full: string): Trigge
   };
 }
 
+/**
+ * Custom elements under a node, found natively (XPath; measured in Chromium 156 on the 1 MB HTML fixture
+ * of 8,937 elements: 0–0.3 ms, where reading every element's shadowRoot from script took 1.4–6 ms, more
+ * than the whole text walk). Open shadow roots are nearly always theirs: web components, and the
+ * declarative shadow DOM they are server-rendered with. A built-in element's shadow root is read by the
+ * annotator, not looked for here.
+ */
+const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
+const ORDERED_NODE_SNAPSHOT_TYPE = 7;
+/** Shadow roots looked at, at most (a page of thousands of small components is not an article). */
+export const MAX_SHADOW_ROOTS = 256;
+
+/** The open shadow roots of the custom elements under `root`, nested ones too, in document order. */
+export function openShadowRoots(root: Node, found: ShadowRoot[] = []): ShadowRoot[] {
+  const doc = root.ownerDocument ?? (root as Document);
+  const contexts = root.nodeType === 11 ? Array.from((root as ShadowRoot).children) : root.nodeType === 1 ? [root] : [];
+  for (const context of contexts) {
+    const hosts = doc.evaluate(CUSTOM_ELEMENTS, context, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+    for (let i = 0; i < hosts.snapshotLength && found.length < MAX_SHADOW_ROOTS; i++) {
+      const shadow = (hosts.snapshotItem(i) as Element).shadowRoot;
+      if (!shadow) continue;
+      found.push(shadow);
+      openShadowRoots(shadow, found);
+    }
+  }
+  return found;
+}
+
 /** One test of a short text (the title, or text gathered elsewhere). */
 export function textHits(trigger: Trigger, text: string): boolean {
   return trigger.anchors.test(text) && trigger.full.test(text);

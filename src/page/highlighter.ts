@@ -1,7 +1,8 @@
 /**
  * Paints mentions with the CSS Custom Highlight API: one Highlight per class, no wrapper elements, no
  * change to the page's text or layout, and nothing our MutationObserver could see. The ::highlight()
- * rules live in one document-level <style> (a shadow root's styles cannot reach page text).
+ * rules live in one document-level <style>, and in one more inside each open shadow root that holds a
+ * mention (the registry is the document's, but a tree's text is styled by that tree's rules only).
  */
 import type { Mention } from '../engine/analyze';
 import { effectiveStatus } from '../engine/verdict';
@@ -89,8 +90,15 @@ export function pageTheme(doc: Document, win: Window): Theme {
   return /dark/.test(scheme) && !/light/.test(scheme) ? 'dark' : 'light';
 }
 
+/** The shadow root a range is in, if it is in one. */
+export function shadowRootOf(range: Range): ShadowRoot | undefined {
+  const root = range.startContainer.getRootNode();
+  return root.nodeType === 11 ? (root as ShadowRoot) : undefined;
+}
+
 export class Highlighter {
   private style: HTMLStyleElement | undefined;
+  private readonly shadowStyles = new Map<ShadowRoot, HTMLStyleElement>();
   private readonly registered = new Map<HighlightClass, Highlight>();
   private theme: Theme = 'light';
   private look: Look = 'color';
@@ -111,6 +119,7 @@ export class Highlighter {
   /** Whether everything painted is still in place: the page may clear CSS.highlights or remove our style sheet. */
   intact(): boolean {
     if (this.registered.size && !this.style?.isConnected) return false;
+    for (const [root, style] of this.shadowStyles) if (root.host.isConnected && !style.isConnected) return false;
     for (const cls of this.registered.keys()) if (!CSS.highlights.has(highlightName(cls))) return false;
     return true;
   }
@@ -122,20 +131,32 @@ export class Highlighter {
   setTheme(theme: Theme, look: Look = this.look): void {
     this.theme = theme;
     this.look = look;
-    if (this.style) this.style.textContent = stylesheetText(theme, look);
+    const text = stylesheetText(theme, look);
+    for (const style of [this.style, ...this.shadowStyles.values()]) if (style) style.textContent = text;
   }
 
   setLook(look: Look): void {
     this.setTheme(this.theme, look);
   }
 
-  private ensureStyle(): void {
-    if (this.style?.isConnected) return;
+  private newStyle(): HTMLStyleElement {
     const style = this.doc.createElement('style');
     style.setAttribute(OWN_UI_ATTR, '');
     style.textContent = stylesheetText(this.theme, this.look);
-    (this.doc.head ?? this.doc.documentElement).append(style);
-    this.style = style;
+    return style;
+  }
+
+  /** The document's rules, and those of the shadow root `range` is in. */
+  private ensureStyle(range?: Range): void {
+    if (!this.style?.isConnected) {
+      this.style = this.newStyle();
+      (this.doc.head ?? this.doc.documentElement).append(this.style);
+    }
+    const root = range && shadowRootOf(range);
+    if (!root || this.shadowStyles.get(root)?.isConnected) return;
+    const style = this.newStyle();
+    root.append(style);
+    this.shadowStyles.set(root, style);
   }
 
   /** Replaces everything painted with these ranges (and the reporting phrases of remarks). */
@@ -143,6 +164,7 @@ export class Highlighter {
     this.ensureStyle();
     const byClass = new Map<HighlightClass, Range[]>(HIGHLIGHT_CLASSES.map((c) => [c, []]));
     for (const { range, phrase, cls } of items) {
+      this.ensureStyle(range);
       byClass.get(cls)!.push(range);
       if (phrase) byClass.get('phrase')!.push(phrase);
     }
@@ -170,7 +192,7 @@ export class Highlighter {
       CSS.highlights.delete(name);
       return;
     }
-    this.ensureStyle();
+    this.ensureStyle(range);
     const h = new Highlight(range);
     h.priority = 3;
     CSS.highlights.set(name, h);
@@ -185,6 +207,8 @@ export class Highlighter {
     this.clear();
     this.style?.remove();
     this.style = undefined;
+    for (const style of this.shadowStyles.values()) style.remove();
+    this.shadowStyles.clear();
   }
 }
 

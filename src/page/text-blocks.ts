@@ -123,7 +123,8 @@ export class TextCollector {
       texts.push(text);
       chars += text.length;
     }
-    const keep = this.opts.groupTest!(texts.join('\n'));
+    // A member's shadow root is not in its textContent: a shadow host is always kept.
+    const keep = members.some((m) => openShadow(m)) || this.opts.groupTest!(texts.join('\n'));
     for (const m of members) {
       this.judged.add(m);
       if (!keep) this.pruned.add(m);
@@ -139,7 +140,6 @@ export class TextCollector {
     // Between two steps the page may have removed the node the walk stopped at (a framework re-render);
     // climbing out of a detached node never comes back to the page, so the walk starts again.
     if (this.node && !this.node.isConnected && this.root.isConnected && this.restarts < TextCollector.MAX_RESTARTS) this.restart();
-    const root = this.root;
     const grouped = this.grouped;
     let node = this.node;
     let visited = 0;
@@ -172,25 +172,14 @@ export class TextCollector {
           if (last) {
             // Jump over the whole pruned group: none of its members is even visited.
             this.newline();
-            node = last;
-            if (node.nextSibling) {
-              node = node.nextSibling;
-              continue;
-            }
-            while (node && node !== root && !node.nextSibling) {
-              node = node.parentNode;
-              grouped.pop();
-              if (node && node !== root && isBlock(node)) this.newline();
-            }
-            if (!node || node === root) break;
-            node = node.nextSibling;
+            node = this.after(last);
             continue;
           }
         }
         block = BLOCK_TAGS.has(el.tagName.toUpperCase());
         if (!this.pruned.has(el) && !skipElement(el, this.opts)) {
           if (block) this.newline();
-          descend = node.firstChild !== null;
+          descend = firstChildOf(el) !== null;
         }
       }
       if (descend) {
@@ -199,23 +188,41 @@ export class TextCollector {
         const testWhole = many && this.opts.subtreeTest && (node as Element).childElementCount <= TextCollector.SUBTREE_TEST_MAX_CHILDREN;
         if (!testWhole || this.opts.subtreeTest!((node as Element).textContent ?? '')) {
           grouped.push(many);
-          node = node.firstChild;
+          const first = firstChildOf(node as Element)!;
+          // A sentence never runs across a shadow boundary: a Range cannot span two trees.
+          if (first.parentNode !== node) this.newline();
+          node = first;
           continue;
         }
       }
       if (block) this.newline();
-      // Leave finished subtrees, closing blocks on the way up.
-      while (node && node !== root && !node.nextSibling) {
-        node = node.parentNode;
-        grouped.pop();
-        if (node && node !== root && isBlock(node)) this.newline();
-      }
-      if (!node || node === root) break;
-      node = node.nextSibling;
+      node = this.after(node);
     }
     this.node = null;
     this.done = true;
     return true;
+  }
+
+  /**
+   * The node after `node`'s subtree in reading order, closing blocks on the way up; null at the end. A
+   * shadow root's content is read in place of its host's, then the host's own children (what its slots
+   * show: unslotted ones are not rendered, and their mentions are dropped as hidden).
+   */
+  private after(node: Node): Node | null {
+    const root = this.root;
+    let n: Node | null = node;
+    while (n && n !== root && !n.nextSibling) {
+      const parent: Node | null = n.parentNode;
+      if (parent?.nodeType === SHADOW_ROOT) {
+        this.newline();
+        const host: Element = (parent as ShadowRoot).host;
+        if (host.firstChild) return host.firstChild;
+        n = host;
+      } else n = parent;
+      this.grouped.pop();
+      if (n && n !== root && isBlock(n)) this.newline();
+    }
+    return !n || n === root ? null : n.nextSibling;
   }
 
   private restart(): void {
@@ -252,6 +259,19 @@ export class TextCollector {
       this.atLineStart = true;
     }
   }
+}
+
+/** A DocumentFragment's node type: a shadow root is one, with a host. */
+const SHADOW_ROOT = 11;
+
+/** An element's open shadow root (what a content script is shown; closed roots stay the page's). */
+export function openShadow(el: Element): ShadowRoot | undefined {
+  return (el as { shadowRoot?: ShadowRoot | null }).shadowRoot ?? undefined;
+}
+
+/** The first child in reading order: the shadow root's, else the element's own. */
+function firstChildOf(el: Element): Node | null {
+  return openShadow(el)?.firstChild ?? el.firstChild;
 }
 
 const isBlock = (n: Node) => n.nodeType === 1 && BLOCK_TAGS.has((n as Element).tagName.toUpperCase());

@@ -10,7 +10,9 @@ import { launchWithExtension, readTabState, type LaunchedExtension } from '../..
 import { serve, type Served } from '../../src/cli/serve';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
+/** The e2e build the tests drive (its card's shadow root is open to them: src/page/e2e-hook.ts), and the store build. */
+export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
+export const STORE_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 
 /** Extra response headers by fixture path: csp.html is served with a strict policy, as many news sites are. */

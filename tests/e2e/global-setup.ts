@@ -4,9 +4,14 @@ import { fileURLToPath } from 'node:url';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 
-/** Builds the Chrome extension once per run. TL_SKIP_BUILD=1 reuses .output/chrome-mv3 (tests/run.ts or a fast loop). */
+/**
+ * Builds the Chrome extension once per run: the e2e build the tests drive (.output/chrome-mv3-e2e) and the
+ * store build (.output/chrome-mv3), which store-build.spec.ts checks. TL_SKIP_BUILD=1 reuses both (a fast loop).
+ */
 export default function globalSetup(): void {
   if (process.env.TL_SKIP_BUILD === '1') return;
-  const result = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), ['build'], { cwd: ROOT, stdio: 'inherit' });
-  if (result.status !== 0) throw new Error(`wxt build failed (exit ${result.status ?? result.signal})`);
+  for (const args of [['build', '--mode', 'e2e'], ['build']]) {
+    const result = spawnSync(join(ROOT, 'node_modules/.bin/wxt'), args, { cwd: ROOT, stdio: 'inherit' });
+    if (result.status !== 0) throw new Error(`wxt ${args.join(' ')} failed (exit ${result.status ?? result.signal})`);
+  }
 }

@@ -1,10 +1,10 @@
 /**
  * What the browser tests look at, through the surfaces a page, a user or the popup has: the
  * `treasury-lens-*` entries of the page's CSS.highlights registry (shared with the main world), where a
- * highlighted range is on screen, the card in its open shadow root, the popup's command buttons and the
+ * highlighted range is on screen, the card in its shadow root (open in the e2e build the tests drive), the popup's command buttons and the
  * toolbar badge. Nothing here reaches into the annotator's internals.
  */
-import type { Locator, Page } from 'playwright/test';
+import type { Frame, Locator, Page } from 'playwright/test';
 import { readTabState, type LaunchedExtension } from '../../src/cli/chromium';
 import type { TabState } from '../../src/messages';
 import { expect, tabState } from './fixtures';
@@ -37,8 +37,8 @@ function sorted(painted: Painted): Painted {
 
 // ------------------------------------------------------------------ highlights
 
-/** Every `treasury-lens*` highlight that holds at least one range: name → range texts (sorted). */
-export function allHighlights(page: Page): Promise<Record<string, string[]>> {
+/** Every `treasury-lens*` highlight that holds at least one range: name → range texts (sorted). A frame has its own registry. */
+export function allHighlights(page: Page | Frame): Promise<Record<string, string[]>> {
   return page.evaluate((prefix) => {
     const out: Record<string, string[]> = {};
     CSS.highlights.forEach((highlight, name) => {
@@ -50,7 +50,7 @@ export function allHighlights(page: Page): Promise<Record<string, string[]>> {
 }
 
 /** The mention highlights by class (empty and non-mention highlights left out), texts sorted. */
-export async function painted(page: Page): Promise<Painted> {
+export async function painted(page: Page | Frame): Promise<Painted> {
   const all = await allHighlights(page);
   const out: Painted = {};
   for (const c of MENTION_CLASSES) {
@@ -61,7 +61,7 @@ export async function painted(page: Page): Promise<Painted> {
 }
 
 /** Waits (bounded) until the page paints exactly `expected`. */
-export async function expectPainted(page: Page, expected: Painted, timeout = SETTLE_MS): Promise<void> {
+export async function expectPainted(page: Page | Frame, expected: Painted, timeout = SETTLE_MS): Promise<void> {
   await expect
     .poll(() => painted(page), { timeout, message: `treasury-lens highlights on ${page.url()}` })
     .toEqual(sorted(expected));
@@ -77,7 +77,7 @@ export async function expectNothingPainted(page: Page, timeout = SETTLE_MS): Pro
  * the centre of the first line box of its hot area: a figure's text, a remark's reporting phrase (a
  * sentence may wrap; its bounding box's centre may fall between words).
  */
-export async function rangeCentre(page: Page, cls: MentionClass, text: string, nth = 0): Promise<{ x: number; y: number }> {
+export async function rangeCentre(page: Page | Frame, cls: MentionClass, text: string, nth = 0): Promise<{ x: number; y: number }> {
   const point = await page.evaluate(
     ({ name, phraseName, text, nth }) => {
       const highlight = CSS.highlights.get(name);
@@ -110,8 +110,8 @@ export async function hoverMention(page: Page, cls: MentionClass, text: string):
 // ------------------------------------------------------------------ card
 
 /** The card root inside its host's shadow root (the host is `[data-treasury-lens-card]`; its tag is random) (Playwright's CSS engine pierces open shadow roots). */
-export const cardRoot = (page: Page): Locator => page.locator('[data-treasury-lens-card] [data-part="card"]');
-export const cardPart = (page: Page, part: string): Locator => page.locator(`[data-treasury-lens-card] [data-part="${part}"]`);
+export const cardRoot = (page: Page | Frame): Locator => page.locator('[data-treasury-lens-card] [data-part="card"]');
+export const cardPart = (page: Page | Frame, part: string): Locator => page.locator(`[data-treasury-lens-card] [data-part="${part}"]`);
 
 /** Opens the card's "Details" (the range, definition, sources and why), as a reader would, by clicking it. */
 export async function openDetails(page: Page): Promise<void> {

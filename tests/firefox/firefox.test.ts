@@ -4,7 +4,7 @@
  * tests: highlights painted in a Firefox content script, the card on hover and on a click, highlights a page
  * clears painted again, nothing on the negative page.
  *
- * Run by `npm test` (step "firefox") after the Firefox build; alone: `npm run build:firefox && npm run test:firefox`.
+ * Run by `npm test` (step "firefox"), which builds it; alone: `npx wxt build -b firefox --mv3 --mode e2e && npm run test:firefox`.
  */
 import assert from 'node:assert/strict';
 import { existsSync } from 'node:fs';
@@ -16,7 +16,8 @@ import { serve, type Served } from '../../src/cli/serve';
 import { HIGHLIGHT_PREFIX, MENTION_CLASSES, NEWS_JA, SETTLE_MS, WIRE_EN, type Painted } from '../support/expected';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3');
+/** The e2e build: its card's shadow root is open to the tests (src/page/e2e-hook.ts). */
+const EXTENSION_DIR = join(ROOT, '.output/firefox-mv3-e2e');
 const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 const FIREFOX_CANDIDATES = [process.env.FIREFOX_PATH, '/usr/bin/firefox-esr', '/usr/bin/firefox'].filter(Boolean) as string[];
 /** How long a page with nothing for us is watched before concluding nothing was painted. */
@@ -75,7 +76,7 @@ describe('Firefox ESR with the extension', () => {
   before(async () => {
     const executablePath = FIREFOX_CANDIDATES.find((p) => existsSync(p));
     if (!executablePath) throw new Error('No Firefox found: apt-get install firefox-esr, or set FIREFOX_PATH.');
-    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox build in ${EXTENSION_DIR}: run npm run build:firefox.`);
+    if (!existsSync(join(EXTENSION_DIR, 'manifest.json'))) throw new Error(`No Firefox e2e build in ${EXTENSION_DIR}: run npx wxt build -b firefox --mv3 --mode e2e.`);
     server = await serve({ root: PAGES_DIR });
     browser = await puppeteer.launch({ browser: 'firefox', executablePath, protocol: 'webDriverBiDi', headless: true });
     extensionId = await browser.installExtension(EXTENSION_DIR);
@@ -167,6 +168,43 @@ describe('Firefox ESR with the extension', () => {
     assert.ok(await addons(), 'about:addons is open');
     // It opened, so the popup does not also tell the reader where to look.
     assert.equal(await page.evaluate(() => (document.querySelector('#shortcuts-where') as HTMLElement).hidden), true);
+    await page.close();
+  });
+
+  for (const [file, how] of [
+    ['shadow-open.html', 'an open shadow root attached by a script'],
+    ['shadow-declarative.html', 'a declarative shadow root'],
+  ] as const) {
+    test(`an article in ${how}: found, and painted with the shadow root's own style sheet (Firefox styles a shadow tree's text by its own rules only)`, async () => {
+      const page = await openPage(file);
+      await waitForPainted(page, WIRE_EN);
+      const clip = await page.evaluate((name: string) => {
+        for (const range of CSS.highlights.get(name) as unknown as Iterable<Range>) {
+          range.startContainer.parentElement?.scrollIntoView({ block: 'center' });
+          const r = range.getClientRects()[0]!;
+          // Puppeteer's clip is in document coordinates.
+          return { x: r.left + scrollX, y: r.top + scrollY, width: r.width, height: r.height };
+        }
+        return undefined;
+      }, `${HIGHLIGHT_PREFIX}-consistent`);
+      assert.ok(clip, 'the consistent figure has a range on screen');
+      const painted = await page.screenshot({ clip, encoding: 'base64' });
+      await page.evaluate(() => CSS.highlights.clear());
+      assert.notEqual(await page.screenshot({ clip, encoding: 'base64' }), painted, 'the highlight shows on screen');
+      await page.close();
+    });
+  }
+
+  test('an article in a same-origin iframe: painted in the frame', async () => {
+    const page = await openPage('iframe.html');
+    const deadline = Date.now() + SETTLE_MS;
+    let frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'));
+    while (!frame && Date.now() < deadline) {
+      await new Promise((done) => setTimeout(done, 200));
+      frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'));
+    }
+    assert.ok(frame, 'the frame is there');
+    await waitForPainted(frame as unknown as Page, WIRE_EN);
     await page.close();
   });
 

@@ -8,6 +8,7 @@
  * - card-controller.ts: when the card opens and closes;
  * - settings-watch.ts: highlights on or off, the site turned off, how cards open, their language;
  * - src/dismissed.ts: the mentions the reader marked "Not about this" on this page, left unpainted;
+ * - highlight-guard.ts: highlights the page cleared painted again; an orphaned copy stopped;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
  *
@@ -25,6 +26,7 @@ import { cardLang, pickLang, type Lang } from '../i18n';
 import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
+import { guardHighlights } from './highlight-guard';
 import { batchMatters, watchMutations } from './mutations';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
@@ -33,10 +35,6 @@ import { ScanScheduler, scanPage, type Analyze } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
 
 export type { Painted } from './painted';
-
-/** How often the page's highlight registry is checked, and how many times a page may clear it before we stop repainting. */
-export const HIGHLIGHT_CHECK_MS = 2000;
-export const MAX_REPAINTS = 10;
 
 export type AnnotatorDeps = {
   ctx: ContentScriptContext;
@@ -62,6 +60,8 @@ export class Annotator {
   private painted: Painted[] = [];
   /** Ids of the mentions marked "Not about this" on this page. */
   private dismissed = new Set<string>();
+  /** Shadow roots that hold mentions are watched for changes too. */
+  private watchShadowRoot: (root: ShadowRoot) => void = () => {};
   private keyboardIndex = -1;
 
   constructor(private readonly deps: AnnotatorDeps) {
@@ -89,7 +89,7 @@ export class Annotator {
     }
     this.dismissed = new Set(await dismissedOn(this.win.location.href));
     this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids)));
-    watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -107,17 +107,11 @@ export class Annotator {
       back: (p) => this.cards.openId() === p.id && this.cards.keepOpen(),
       outside: () => this.cards.outside(),
     });
-    this.guardHighlights(MAX_REPAINTS);
+    guardHighlights(this.life, this.deps.ctx, {
+      broken: () => this.on() && this.painted.length > 0 && !this.highlighter.intact(),
+      repaint: () => this.highlighter.paint(this.shown()),
+    });
     await this.scans.now();
-  }
-
-  /** A page that clears CSS.highlights or removes our style sheet gets them back, a bounded number of times. */
-  private guardHighlights(left: number): void {
-    this.life.timeout(() => {
-      const broken = this.on() && this.painted.length > 0 && !this.highlighter.intact();
-      if (broken) this.highlighter.paint(this.painted);
-      if (!broken || left > 1) this.guardHighlights(broken ? left - 1 : left);
-    }, HIGHLIGHT_CHECK_MS);
   }
 
   /**
@@ -198,6 +192,7 @@ export class Annotator {
 
   private async scan(): Promise<void> {
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
+      for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
       // The same mentions on the same text: what is painted stays, Ranges and all.
       if (!samePainting(this.painted, painted)) {
         this.painted = painted;

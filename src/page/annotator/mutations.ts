@@ -51,8 +51,13 @@ export function batchMatters(ds: Dataset, batch: readonly MutationRecord[], pain
   return added.length > 0 && mayMatter(ds, added);
 }
 
-/** Calls `onChange` (at most once a frame) when the DOM changed in a way that matters. */
-export function watchMutations(life: Lifetime, doc: Document, matters: (batch: MutationRecord[]) => boolean, onChange: () => void): void {
+const OBSERVED = { childList: true, subtree: true, characterData: true };
+
+/**
+ * Calls `onChange` (at most once a frame) when the DOM changed in a way that matters. Returns a function
+ * that also watches a shadow root (the document's observer does not see into them).
+ */
+export function watchMutations(life: Lifetime, doc: Document, matters: (batch: MutationRecord[]) => boolean, onChange: () => void): (root: ShadowRoot) => void {
   let pending: MutationRecord[] = [];
   let scheduled = false;
   const flush = () => {
@@ -69,6 +74,12 @@ export function watchMutations(life: Lifetime, doc: Document, matters: (batch: M
     life.frame(flush);
     life.timeout(flush, FRAME_FALLBACK_MS);
   });
-  observer.observe(doc.documentElement, { childList: true, subtree: true, characterData: true });
+  observer.observe(doc.documentElement, OBSERVED);
   life.onStop(() => observer.disconnect());
+  const watched = new WeakSet<ShadowRoot>();
+  return (root) => {
+    if (life.stopped || watched.has(root)) return;
+    watched.add(root);
+    observer.observe(root, OBSERVED);
+  };
 }

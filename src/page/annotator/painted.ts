@@ -11,6 +11,8 @@ export type Painted = {
   range: Range;
   phrase?: Range;
   cls: MentionClass;
+  /** The open shadow root the mention is in, if it is in one. */
+  root?: ShadowRoot;
 };
 
 const sameRange = (a: Range | undefined, b: Range | undefined) =>

@@ -13,13 +13,14 @@ const SLACK_PX = { mouse: 2, touch: 8 } as const;
 
 export type PointerKind = keyof typeof SLACK_PX;
 
-function caretAt(doc: Document, x: number, y: number): { node: Node; offset: number } | undefined {
+/** The caret under the point; inside the shadow roots given where the browser can say (Chrome 128+). */
+function caretAt(doc: Document, x: number, y: number, shadowRoots: ShadowRoot[]): { node: Node; offset: number } | undefined {
   const d = doc as Document & {
-    caretPositionFromPoint?: (x: number, y: number) => { offsetNode: Node; offset: number } | null;
+    caretPositionFromPoint?: (x: number, y: number, options?: { shadowRoots: ShadowRoot[] }) => { offsetNode: Node; offset: number } | null;
     caretRangeFromPoint?: (x: number, y: number) => Range | null;
   };
   if (d.caretPositionFromPoint) {
-    const p = d.caretPositionFromPoint(x, y);
+    const p = shadowRoots.length ? d.caretPositionFromPoint(x, y, { shadowRoots }) : d.caretPositionFromPoint(x, y);
     return p ? { node: p.offsetNode, offset: p.offset } : undefined;
   }
   const r = d.caretRangeFromPoint?.(x, y);
@@ -32,17 +33,21 @@ export const hotRange = (p: Painted): Range => p.phrase ?? p.range;
 /** The mention whose hot area is under (x, y); a figure inside a remark sentence wins, being more specific. */
 export function hitTest(doc: Document, painted: readonly Painted[], x: number, y: number, kind: PointerKind = 'mouse'): Painted | undefined {
   if (!painted.length) return undefined;
-  const caret = caretAt(doc, x, y);
+  const roots = [...new Set(painted.flatMap((p) => (p.root ? [p.root] : [])))];
+  const caret = caretAt(doc, x, y, roots);
   if (!caret) return undefined;
   const slack = SLACK_PX[kind];
   let best: Painted | undefined;
   for (const p of painted) {
     const range = hotRange(p);
+    let inRange: boolean;
     try {
-      if (!range.isPointInRange(caret.node, caret.offset)) continue;
+      inRange = range.isPointInRange(caret.node, caret.offset);
     } catch {
-      continue;
+      inRange = false;
     }
+    // A browser that cannot place the caret inside a shadow root puts it on the host: there the boxes alone decide.
+    if (!inRange && !p.root) continue;
     // The caret APIs snap to the nearest character even beside the text: check the pointer is on it.
     const inside = Array.from(range.getClientRects()).some((r) => x >= r.left - slack && x <= r.right + slack && y >= r.top - slack && y <= r.bottom + slack);
     if (!inside) continue;

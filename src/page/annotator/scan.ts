@@ -4,7 +4,7 @@
  */
 import { hasCue, hasTriggerQuick, type Mention } from '../../engine/analyze';
 import type { Dataset } from '../../engine/dataset';
-import { classOf, rangeFor } from '../highlighter';
+import { classOf, rangeFor, shadowRootOf } from '../highlighter';
 import { pageLanguage, publicationDate } from '../metadata';
 import { locate, TextCollector, type PageText } from '../text-blocks';
 import { mentionIds } from './anchors';
@@ -107,7 +107,8 @@ export async function scanPage(doc: Document, ds: Dataset, analyze: Analyze, lif
       const el = holder.nodeType === 1 ? (holder as Element) : holder.parentElement;
       if (el && isHidden(el)) continue;
       const phrase = mention.kind === 'remark' ? rangeFor(doc, at, mention.phrase.start, mention.phrase.end) : undefined;
-      painted.push({ id: ids[next]!, mention, range, ...(phrase ? { phrase } : {}), cls: classOf(mention) });
+      const root = shadowRootOf(range);
+      painted.push({ id: ids[next]!, mention, range, ...(phrase ? { phrase } : {}), cls: classOf(mention), ...(root ? { root } : {}) });
     }
     return true;
   });

@@ -1,0 +1,71 @@
+/**
+ * Articles the page's own DOM does not hold: in a same-origin iframe, in an open shadow root attached by a
+ * script, and in a declarative shadow root (`<template shadowrootmode="open">`). Each is found by the
+ * detector (no page title or outer text gives it away), painted where it is (the frame's own registry and
+ * style sheet; the shadow root's own style sheet), opens its card, and is counted in the popup and badge.
+ */
+import type { Frame, Page } from 'playwright/test';
+import { expect, test } from './fixtures';
+import { badgeText, cardRoot, countOf, expectPainted, openPopupFor, painted, rangeCentre, SETTLE_MS, tabIdOf, WIRE_EN } from './lens';
+
+const FLAGGED = countOf(WIRE_EN);
+
+/**
+ * Whether the highlights show on screen, not only in the registry: the consistent figure's line box,
+ * photographed as painted and again with the registry cleared, differs (a shadow root without our style
+ * sheet would show nothing either way). The guard paints them again afterwards.
+ */
+async function highlightsShow(page: Page, where: Page | Frame): Promise<boolean> {
+  const { x, y } = await rangeCentre(where, 'consistent', '$1.13 trillion');
+  // A frame's coordinates start at its box, wherever scrolling the mention into view left it.
+  const offset = where === page ? { x: 0, y: 0 } : (await page.locator('iframe').boundingBox())!;
+  const clip = { x: offset.x + x - 40, y: offset.y + y - 12, width: 80, height: 24 };
+  const painted = await page.screenshot({ clip });
+  await where.evaluate(() => CSS.highlights.clear());
+  const bare = await page.screenshot({ clip });
+  return !painted.equals(bare);
+}
+
+async function popupCount(extension: Parameters<typeof openPopupFor>[0], page: Page): Promise<void> {
+  const popup = await openPopupFor(extension, page);
+  try {
+    await expect(popup.locator('#status')).toHaveText(`${FLAGGED} mentions highlighted.`, { timeout: SETTLE_MS });
+  } finally {
+    await popup.close();
+  }
+  await expect.poll(async () => badgeText(extension, await tabIdOf(extension, page)), { timeout: SETTLE_MS }).toBe(String(FLAGGED));
+}
+
+test('an article in a same-origin iframe: painted in the frame, its card opens there, the popup and badge count it', async ({ page, server, extension }) => {
+  await page.goto(new URL('iframe.html', server.url).href);
+  const frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'))!;
+  expect(frame).toBeDefined();
+  await expectPainted(frame, WIRE_EN);
+  expect(await painted(page)).toEqual({});
+  expect(await highlightsShow(page, frame)).toBe(true);
+  await expectPainted(frame, WIRE_EN);
+  const { x, y } = await rangeCentre(frame, 'disputed', '$1.27 trillion');
+  // The frame may have scrolled the page to bring the mention into view.
+  const at = (await page.locator('iframe').boundingBox())!;
+  await page.mouse.move(2, 2);
+  await page.mouse.move(at.x + x, at.y + y, { steps: 5 });
+  await expect(cardRoot(frame)).toBeVisible({ timeout: SETTLE_MS });
+  await popupCount(extension, page);
+});
+
+for (const [file, how] of [
+  ['shadow-open.html', 'an open shadow root attached by a script'],
+  ['shadow-declarative.html', 'a declarative shadow root'],
+] as const) {
+  test(`an article in ${how}: painted on screen, its card opens, the popup and badge count it`, async ({ page, server, extension }) => {
+    await page.goto(new URL(file, server.url).href);
+    await expectPainted(page, WIRE_EN);
+    expect(await highlightsShow(page, page)).toBe(true);
+    await expectPainted(page, WIRE_EN);
+    const { x, y } = await rangeCentre(page, 'disputed', '$1.27 trillion');
+    await page.mouse.move(2, 2);
+    await page.mouse.move(x, y, { steps: 5 });
+    await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+    await popupCount(extension, page);
+  });
+}
