@@ -59,6 +59,10 @@ export default defineConfig({
     // activeTab: "Check this page" and "Check with Treasury Lens" on a site the reader has not let us read
     // (Chrome's "on click" site access, Firefox's permission turned off) work through the click itself.
     permissions: ['storage', 'scripting', 'activeTab', 'contextMenus'],
+    // One copy of the extension for normal and private windows (both browsers' default; Firefox has no
+    // "split"), so the background sees which window a change comes from and keeps a private one's in
+    // memory (src/private-session.ts). README "Privacy" says why.
+    incognito: 'spanning',
     // The same scope as the detector's content script: needed to inject the annotator on demand.
     host_permissions: ['http://*/*', 'https://*/*'],
     commands: {

@@ -14,9 +14,12 @@ import {
   type Sender,
   type SelectionCheck,
   type TabState,
+  type PrivateChanged,
   SELECTION_ONLY_FLAG,
+  tabMentions,
 } from '@/src/messages';
-import { disabledSites, disabledSitesItem, highlightsEnabled, highlightsEnabledItem, siteOf } from '@/src/settings';
+import { forgetPrivateSession, privateDismissedItem, privateSettingsItem, readPrivateSession, scopeOf, type Scope } from '@/src/private-session';
+import { disabledSites, disabledSitesItem, highlightsEnabled, saveSettings, siteOf } from '@/src/settings';
 import { sitesOf } from '@/src/site';
 import { analyzeRequest, forgetRequests, receivePart } from '@/src/background/engine';
 
@@ -77,14 +80,41 @@ async function detectAgain(tabId: number): Promise<boolean> {
 
 /**
  * A site turned back on: its open tabs get the detector again (it stopped before reading them), which
- * brings the annotator back where the page is about the topic. No reload needed.
+ * brings the annotator back where the page is about the topic. No reload needed. Turned on in a private
+ * window: its private tabs only.
  */
-async function lookAgain(sites: ReadonlySet<string>): Promise<void> {
+async function lookAgain(sites: ReadonlySet<string>, privateOnly = false): Promise<void> {
   if (!sites.size) return;
   for (const tab of await browser.tabs.query({})) {
     const site = tab.url ? siteOf(tab.url) : undefined;
-    if (tab.id !== undefined && site && sites.has(site)) await detectAgain(tab.id);
+    if (tab.id !== undefined && site && sites.has(site) && (tab.incognito || !privateOnly)) await detectAgain(tab.id);
   }
+}
+
+/** The content scripts in private tabs cannot watch the private session (src/private-session.ts): they are told. */
+async function tellPrivateTabs(): Promise<void> {
+  const changed: PrivateChanged = { type: 'private:changed' };
+  for (const tab of await browser.tabs.query({})) {
+    if (tab.incognito && tab.id !== undefined) await browser.tabs.sendMessage(tab.id, changed).catch(() => undefined);
+  }
+}
+
+/** The sites a private window's change turned back on (a list it has not changed is the stored one). */
+async function privatelyTurnedOn(now: Record<string, unknown> | null, before: Record<string, unknown> | null): Promise<Set<string>> {
+  const stored = await disabledSites();
+  const on = new Set(sitesOf(now?.disabledSites)?.sites ?? stored);
+  return new Set((sitesOf(before?.disabledSites)?.sites ?? stored).filter((site) => !on.has(site)));
+}
+
+/** The last private window closed: what was learned in private windows goes with it. */
+async function onWindowRemoved(): Promise<void> {
+  if (!(await browser.windows.getAll()).some((w) => w.incognito)) await forgetPrivateSession();
+}
+
+/** Whether a tab is a private window's (a tab that has gone is treated as one: nothing it asks for is kept). */
+async function scopeOfTab(tabId: number | undefined): Promise<Scope> {
+  if (tabId === undefined) return scopeOf();
+  return scopeOf(await browser.tabs.get(tabId).catch(() => ({ incognito: true })));
 }
 
 /** The context menu item on selected text. */
@@ -113,22 +143,25 @@ async function onMenuClick(info: MenuClick, tab: { id?: number } | undefined): P
 }
 
 async function runCommand(command: CommandName, tabId: number | undefined): Promise<void> {
+  const scope = await scopeOfTab(tabId);
   if (command === 'toggle-highlights') {
-    await highlightsEnabledItem.setValue(!(await highlightsEnabled()));
+    await saveSettings({ highlightsEnabled: !(await highlightsEnabled(scope)) }, scope);
     return;
   }
   if (tabId === undefined) return;
+  // Moving to the next mention shows highlights that were off (the annotator cannot write a private tab's settings).
+  if (tabMentions(await readState(tabId)).length && !(await highlightsEnabled(scope))) await saveSettings({ highlightsEnabled: true }, scope);
   const message: AnnotatorCommand = { type: 'annotator:command', command };
   // One frame moves to its next mention (each frame's annotator knows only its own). No annotator in
   // the tab (nothing found there): nothing to move to.
   await browser.tabs.sendMessage(tabId, message, { frameId: commandFrame(await readState(tabId)) }).catch(() => undefined);
 }
 
-async function onDetector(message: DetectorResult, tabId: number, url: string, frameId: number): Promise<void> {
+async function onDetector(message: DetectorResult, tabId: number, url: string, frameId: number, scope: Scope): Promise<void> {
   const site = siteOf(url);
   // An iframe's look only decides its own injection: the tab's state is the top frame's.
   if (frameId !== 0) {
-    if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
+    if (message.hit && !(site && (await disabledSites(scope)).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
     return;
   }
   // The state before the injection: the annotator's first report must land on it, not be overwritten by it.
@@ -148,7 +181,7 @@ async function onDetector(message: DetectorResult, tabId: number, url: string, f
     updatedAt: Date.now(),
   });
   if (!reported) await setBadge(tabId, 0);
-  if (message.hit && !(site && (await disabledSites()).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
+  if (message.hit && !(site && (await disabledSites(scope)).includes(site))) await injectAnnotator(tabId, frameId).catch(() => undefined);
 }
 
 async function onReport(message: AnnotatorReport, tabId: number, url: string, frameId: number): Promise<void> {
@@ -192,8 +225,10 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   // A content script speaks only about the tab it runs in (senderMay made sure it has one).
   if (message.type === 'engine:part' && tabId !== undefined) return receivePart(tabId, message);
   if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, message) };
-  if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0);
+  if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0, scopeOf(sender.tab));
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url, sender.frameId ?? 0);
+  // senderMay made sure the content script asking is in a private tab.
+  if (message.type === 'private:get') return readPrivateSession();
   if (message.type === 'popup:command') return runCommand(message.command, message.tabId);
   // "Check this page" on a site we may not read: once, with the grant the toolbar click gave.
   if (message.type === 'popup:check') return detectAgain(message.tabId);
@@ -223,6 +258,13 @@ export default defineBackground(() => {
     const on = new Set(sitesOf(now)?.sites);
     void lookAgain(new Set(sitesOf(before)?.sites.filter((site) => !on.has(site))));
   });
+
+  privateSettingsItem.watch((now, before) => {
+    void tellPrivateTabs();
+    void privatelyTurnedOn(now, before).then((sites) => lookAgain(sites, true));
+  });
+  privateDismissedItem.watch(() => void tellPrivateTabs());
+  browser.windows.onRemoved.addListener(() => void onWindowRemoved());
 
   browser.contextMenus.onClicked.addListener((info, tab) => void onMenuClick(info, tab));
 

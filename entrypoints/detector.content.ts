@@ -11,7 +11,19 @@ declare const __TL_ANCHORS__: string[];
 type Api = {
   runtime: { sendMessage(message: unknown): Promise<unknown> };
   storage: { local: { get(key: string): Promise<Record<string, unknown>> } };
+  extension?: { inIncognitoContext?: boolean };
 };
+
+/**
+ * The sites turned off, as stored; in a private tab, the list as private windows changed it if they did
+ * (src/private-session.ts: the background holds it, this script cannot read it itself).
+ */
+async function sitesTurnedOff(api: Api): Promise<unknown> {
+  const stored = (await api.storage.local.get('disabledSites')).disabledSites;
+  if (!api.extension?.inIncognitoContext) return stored;
+  const session = (await api.runtime.sendMessage({ type: 'private:get' })) as { settings?: { disabledSites?: unknown } } | undefined;
+  return session?.settings?.disabledSites ?? stored;
+}
 
 /** Re-checks after the first one: single-page navigations and late content, bounded so a feed cannot keep us busy. */
 const MAX_RECHECKS = 20;
@@ -44,7 +56,7 @@ export default defineContentScript({
     keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string } | undefined)?.id));
     try {
       // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
-      if (siteIsDisabled((await api.storage.local.get('disabledSites')).disabledSites, location.hostname)) return;
+      if (siteIsDisabled(await sitesTurnedOff(api), location.hostname)) return;
     } catch {
       // Unreadable settings: carry on with the defaults.
     }

@@ -139,6 +139,15 @@ export type ShowMention = z.infer<typeof ShowMention>;
 export const CheckPage = z.object({ type: z.literal('popup:check'), tabId });
 export type CheckPage = z.infer<typeof CheckPage>;
 
+/**
+ * From a content script in a private tab (which cannot read `storage.session`): what private windows
+ * changed (src/private-session.ts). Answered only for a private tab's content script.
+ */
+export const PrivateGet = z.object({ type: z.literal('private:get') });
+export type PrivateGet = z.infer<typeof PrivateGet>;
+/** From the background to the content scripts in private tabs: the private session changed, read it again. */
+export type PrivateChanged = { type: 'private:changed' };
+
 /** From the background to the annotator in a tab. */
 export type AnnotatorCommand = { type: 'annotator:command'; command: CommandName } | { type: 'annotator:show'; id: string };
 /** From the background to the selection checker in a frame: the context menu's "Check with Treasury Lens". */
@@ -150,22 +159,23 @@ export type SelectionCheck = { type: 'annotator:check-selection' };
  */
 export const SELECTION_ONLY_FLAG = '__treasuryLensSelectionOnly';
 
-export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention, CheckPage]);
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention, CheckPage, PrivateGet]);
 export type Message = z.infer<typeof Message>;
 
 /** Which senders may send what: content scripts report about their own tab; only extension pages command. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:part', 'engine:analyze']);
+export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:part', 'engine:analyze', 'private:get']);
 
-export type Sender = { tab?: { id?: number; url?: string }; url?: string; frameId?: number; id?: string };
+export type Sender = { tab?: { id?: number; url?: string; incognito?: boolean }; url?: string; frameId?: number; id?: string };
 
 /**
  * Whether a sender may send this message. Reports come from a content script in a tab (and speak of that
  * tab only); commands for a tab come from our own pages (`extensionOrigin`: the popup, also when it is
  * opened in a tab as `popup.html?tab=N`), never from a content script, whose sender URL is the page's: a
- * page's content script cannot steer another tab.
+ * page's content script cannot steer another tab. What private windows changed goes to private tabs only.
  */
 export function senderMay(type: Message['type'], sender: Sender, extensionOrigin: string): boolean {
   const ours = typeof sender.url === 'string' && sender.url.startsWith(extensionOrigin);
+  if (type === 'private:get' && !sender.tab?.incognito) return false;
   if (FROM_CONTENT_SCRIPT.has(type)) return sender.tab?.id !== undefined && !ours;
   return ours;
 }

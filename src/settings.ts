@@ -12,6 +12,7 @@
 import { z } from 'zod/mini';
 import { storage } from 'wxt/utils/storage';
 import { normalizeSite, sitesOf } from './site';
+import { PERSISTENT, privateSettingsItem, readPrivateSession, watchPrivateSession, type Scope } from './private-session';
 
 export { normalizeSite, siteIsDisabled, siteOf } from './site';
 
@@ -116,9 +117,18 @@ function check<K extends SettingName>(name: K, stored: unknown): { value: Settin
   return { value: parsed.data as Settings[K] };
 }
 
-/** Every setting, each checked on its own; a missing one is its default. */
-export async function readSettings(): Promise<ReadSettings> {
-  const values = await Promise.all(SETTING_NAMES.map((name) => ITEMS[name].getValue()));
+/**
+ * Every setting, each checked on its own; a missing one is its default. In a private window's scope, the
+ * settings changed in private windows stand in for the stored ones (src/private-session.ts).
+ */
+export async function readSettings(scope: Scope = PERSISTENT): Promise<ReadSettings> {
+  const [values, overlay] = await Promise.all([
+    Promise.all(SETTING_NAMES.map((name) => ITEMS[name].getValue())),
+    scope.private ? readPrivateSession().then((session) => session.settings) : ({} as Record<string, unknown>),
+  ]);
+  SETTING_NAMES.forEach((name, i) => {
+    if (name in overlay) values[i] = overlay[name] as never;
+  });
   const settings = {} as Record<SettingName, unknown>;
   const problems: SettingProblem[] = [];
   SETTING_NAMES.forEach((name, i) => {
@@ -129,10 +139,11 @@ export async function readSettings(): Promise<ReadSettings> {
   return { settings: settings as Settings, problems };
 }
 
-/** Hears every later change to any setting, with all of them read again; returns the unwatch. */
-export function watchSettings(cb: (read: ReadSettings) => void): () => void {
-  const changed = () => void readSettings().then(cb);
+/** Hears every later change to any setting (in `scope`), with all of them read again; returns the unwatch. */
+export function watchSettings(cb: (read: ReadSettings) => void, scope: Scope = PERSISTENT): () => void {
+  const changed = () => void readSettings(scope).then(cb);
   const unwatch = SETTING_NAMES.map((name) => (ITEMS[name].watch as (cb: () => void) => () => void)(changed));
+  if (scope.private) unwatch.push(watchPrivateSession(changed));
   return () =>
     unwatch.forEach((u) => {
       try {
@@ -143,8 +154,12 @@ export function watchSettings(cb: (read: ReadSettings) => void): () => void {
     });
 }
 
-/** Writes the settings given (already valid: from the UI, or from `parseSettings`). */
-export async function saveSettings(changes: Partial<Settings>): Promise<void> {
+/**
+ * Writes the settings given (already valid: from the UI, or from `parseSettings`). From a private window
+ * they go to the private session only, and are forgotten with the last private window.
+ */
+export async function saveSettings(changes: Partial<Settings>, scope: Scope = PERSISTENT): Promise<void> {
+  if (scope.private) return privateSettingsItem.setValue({ ...(await privateSettingsItem.getValue()), ...changes });
   await Promise.all(
     (Object.keys(changes) as SettingName[]).map((name) => (ITEMS[name] as Item<unknown>).setValue(changes[name])),
   );
@@ -211,21 +226,21 @@ export async function cardOpenMode(): Promise<CardOpenMode> {
   return (await readSettings()).settings.cardOpenMode;
 }
 
-export async function highlightsEnabled(): Promise<boolean> {
-  return (await readSettings()).settings.highlightsEnabled;
+export async function highlightsEnabled(scope: Scope = PERSISTENT): Promise<boolean> {
+  return (await readSettings(scope)).settings.highlightsEnabled;
 }
 
-export async function disabledSites(): Promise<string[]> {
-  return (await readSettings()).settings.disabledSites;
+export async function disabledSites(scope: Scope = PERSISTENT): Promise<string[]> {
+  return (await readSettings(scope)).settings.disabledSites;
 }
 
-export async function setSiteDisabled(site: string, disabled: boolean): Promise<void> {
+export async function setSiteDisabled(site: string, disabled: boolean, scope: Scope = PERSISTENT): Promise<void> {
   const normal = normalizeSite(site);
   if (!normal) return;
-  const current = new Set(await disabledSites());
+  const current = new Set(await disabledSites(scope));
   if (disabled) current.add(normal);
   else current.delete(normal);
-  await disabledSitesItem.setValue([...current].sort());
+  await saveSettings({ disabledSites: [...current].sort() }, scope);
 }
 
 /** The raw storage key the detector reads directly (it carries no storage library, to stay small). */

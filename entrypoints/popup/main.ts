@@ -6,6 +6,7 @@ import { mentionReport } from '@/src/export/mention-report';
 import { tabMentions, tabStateKey, type CheckPage, type CommandName, type MentionSummary, type PopupCommand, type ShowMention, type TabState } from '@/src/messages';
 import { formatDate } from '@/src/page/format';
 import type { MessageKey } from '@/src/page/i18n';
+import { scopeOf, type Scope } from '@/src/private-session';
 import { CARD_OPEN_MODES, readSettings, repairSettings, saveSettings, setSiteDisabled, siteOf, watchSettings, type ReadSettings, type Settings } from '@/src/settings';
 import { renderChart, type ChartClaim, type ChartMarker } from '@/src/ui/chart';
 import type { ChartData } from '@/src/ui/chart-data';
@@ -20,8 +21,11 @@ declare const __TL_CHART__: ChartData;
 const $ = <T extends HTMLElement>(selector: string) => document.querySelector<T>(selector)!;
 const SOURCES = new Map(sourcesFile.sources.map((s) => [s.id, s]));
 
-/** `mayRead`: whether the extension may read the tab's site (false: Chrome's "on click" site access, Firefox's permission turned off). */
-type Target = { id: number; url: string; title: string; mayRead: boolean };
+/**
+ * `mayRead`: whether the extension may read the tab's site (false: Chrome's "on click" site access, Firefox's
+ * permission turned off). `incognito`: a private window's tab, whose changes are not kept (src/private-session.ts).
+ */
+type Target = { id: number; url: string; title: string; mayRead: boolean; incognito: boolean };
 
 /** Whether the extension holds the host permission for the page's site (only http and https pages are ours to read). */
 async function mayRead(url: string): Promise<boolean> {
@@ -32,13 +36,13 @@ async function mayRead(url: string): Promise<boolean> {
 /** The tab the popup acts on: the active tab, or `?tab=<id>` when the popup is opened as a page. */
 async function targetTab(): Promise<Target | undefined> {
   const param = new URLSearchParams(location.search).get('tab');
-  let tab: { id?: number; url?: string; title?: string } | undefined;
+  let tab: { id?: number; url?: string; title?: string; incognito?: boolean } | undefined;
   if (param && /^\d+$/.test(param)) tab = await browser.tabs.get(Number(param)).catch(() => ({ id: Number(param) }));
   else [tab] = await browser.tabs.query({ active: true, currentWindow: true });
   if (tab?.id === undefined) return undefined;
   const state = await readState(tab.id);
   const url = tab.url ?? state?.url ?? '';
-  return { id: tab.id, url, title: tab.title ?? '', mayRead: await mayRead(url) };
+  return { id: tab.id, url, title: tab.title ?? '', mayRead: await mayRead(url), incognito: Boolean(tab.incognito) };
 }
 
 async function readState(tabId: number): Promise<TabState | undefined> {
@@ -61,6 +65,8 @@ class Popup {
   constructor(
     private readonly s: Strings,
     private readonly tab: Target | undefined,
+    /** Where what the reader changes here is written: a private window's tab keeps it for the private session only. */
+    private readonly scope: Scope,
   ) {}
 
   private get t() {
@@ -137,11 +143,11 @@ class Popup {
     $('[data-action="next-mention"]').addEventListener('click', () => send('next-mention'));
     const site = this.tab ? siteOf(this.tab.url) : undefined;
     const box = $<HTMLInputElement>('#site-disabled');
-    box.addEventListener('change', () => site && void setSiteDisabled(site, box.checked));
+    box.addEventListener('change', () => site && void setSiteDisabled(site, box.checked, this.scope));
     const only = $<HTMLInputElement>('#only-problems');
-    only.addEventListener('change', () => void saveSettings({ onlyProblems: only.checked }));
+    only.addEventListener('change', () => void saveSettings({ onlyProblems: only.checked }, this.scope));
     const openMode = $<HTMLSelectElement>('#open-mode');
-    openMode.addEventListener('change', () => void saveSettings({ cardOpenMode: openMode.value as Settings['cardOpenMode'] }));
+    openMode.addEventListener('change', () => void saveSettings({ cardOpenMode: openMode.value as Settings['cardOpenMode'] }, this.scope));
     $('#open-options').addEventListener('click', () => void browser.runtime.openOptionsPage());
     $('#change-shortcuts').addEventListener('click', () => void this.openShortcutSettings());
     $('#check-page').addEventListener('click', () => void this.checkPage());
@@ -284,7 +290,7 @@ class Popup {
     });
     const sentence = `${cut.before}${cut.mention}${cut.after}`;
     const notAbout = el('button', { className: 'link', text: t('popupNotAbout'), attrs: { type: 'button', 'data-action': 'not-about', 'aria-label': t('popupNotAboutLabel', sentence) } });
-    notAbout.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, true));
+    notAbout.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, true, this.scope));
     const report = el('button', { className: 'link', text: t('popupCopyReport'), attrs: { type: 'button', 'data-action': 'copy-report', 'aria-label': t('popupCopyReportLabel', sentence) } });
     report.addEventListener('click', () => void this.copyReport(m));
     const actions = el('div', { className: 'actions' }, [notAbout, report]);
@@ -296,7 +302,7 @@ class Popup {
     const cut = m.sentence ? excerpt(m.sentence.text, m.sentence.start, m.sentence.end) : { before: '', mention: m.text, after: '' };
     const sentence = `${cut.before}${cut.mention}${cut.after}`;
     const restore = el('button', { className: 'link', text: this.t('popupRestore'), attrs: { type: 'button', 'data-action': 'restore', 'aria-label': this.t('popupRestoreLabel', sentence) } });
-    restore.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, false));
+    restore.addEventListener('click', () => this.tab && void setDismissed(this.tab.url, m.id, false, this.scope));
     const quote = el('span', { className: 'quote' }, [cut.before, el('mark', { className: `sw sw-${classOfSummary(m)}`, text: cut.mention }), cut.after]);
     return el('li', { attrs: { 'data-id': m.id } }, [quote, restore]);
   }
@@ -387,17 +393,19 @@ class Popup {
 }
 
 async function main(): Promise<void> {
-  const read = await readSettings();
-  const [strings, tab] = await Promise.all([loadStrings(read.settings.uiLanguage), targetTab()]);
-  const popup = new Popup(strings, tab);
+  const tab = await targetTab();
+  const scope = scopeOf(tab);
+  const read = await readSettings(scope);
+  const strings = await loadStrings(read.settings.uiLanguage);
+  const popup = new Popup(strings, tab, scope);
   popup.renderStatic();
   popup.bindControls();
   popup.renderSettings(read);
   void popup.renderShortcuts();
-  watchSettings((next) => popup.renderSettings(next));
+  watchSettings((next) => popup.renderSettings(next), scope);
   if (tab) {
-    popup.setDismissed(await dismissedOn(tab.url));
-    watchDismissed(() => tab.url, (ids) => popup.setDismissed(ids));
+    popup.setDismissed(await dismissedOn(tab.url, scope));
+    watchDismissed(() => tab.url, (ids) => popup.setDismissed(ids), scope);
     popup.setState(await readState(tab.id));
     const key = tabStateKey(tab.id);
     browser.storage.session.onChanged.addListener((changes) => {

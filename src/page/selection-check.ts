@@ -7,6 +7,7 @@
  */
 import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Analyze } from './annotator/scan';
+import { scopeOf } from '../private-session';
 import { readSettings } from '../settings';
 import type { Card } from './card';
 import { pageTheme, type Theme } from './highlighter';
@@ -42,7 +43,7 @@ export function selectionChecker({ ctx, analyze, uiLang, createCard }: Selection
     const published = publicationDate(document);
     const mentions = await analyze(selection.toString(), { lang: pageLanguage(document) ?? '', ...(published ? { published } : {}) });
     const flagged = mentions.filter((m) => m.flagged);
-    const lang = cardLang((await readSettings()).settings.uiLanguage, pageLanguage(document), uiLang);
+    const lang = cardLang((await readSettings(scopeOf())).settings.uiLanguage, pageLanguage(document), uiLang);
     card ??= await createCard(lang, pageTheme(document, window));
     card.setLang(lang);
     // A new id each time: checking again shows the card afresh.

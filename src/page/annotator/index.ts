@@ -19,7 +19,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Dataset } from '../../engine/dataset';
 import { MAX_MENTIONS_PER_TAB, type AnnotatorCommand, type AnnotatorReport } from '../../messages';
 import { dismissedOn, watchDismissed } from '../../dismissed';
-import { highlightsEnabledItem } from '../../settings';
+import { scopeOf } from '../../private-session';
 import type { Card, CardPage } from '../card';
 import { Highlighter, pageTheme, type Theme } from '../highlighter';
 import { cardLang, pickLang, type Lang } from '../i18n';
@@ -87,8 +87,10 @@ export class Annotator {
       this.stop();
       return;
     }
-    this.dismissed = new Set(await dismissedOn(this.win.location.href));
-    this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids)));
+    // In a private tab, what was dismissed in private windows counts too.
+    const scope = scopeOf();
+    this.dismissed = new Set(await dismissedOn(this.win.location.href, scope));
+    this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids), scope));
     this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
@@ -135,10 +137,10 @@ export class Annotator {
       if (index >= 0) await this.showIndex(index);
       return;
     }
+    // Highlights that were off are turned on by the background first (a private tab cannot write its scope).
     if (msg.command === 'next-mention') {
       const count = this.listed().length;
       if (!count) return;
-      if (!this.settings.highlights) await highlightsEnabledItem.setValue(true);
       await this.showIndex((this.keyboardIndex + 1) % count);
     }
   }
