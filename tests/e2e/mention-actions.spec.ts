@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright/test';
 import { expect, test } from './fixtures';
-import { countOf, expectPainted, openPopupFor, settledState, WIRE_EN } from './lens';
+import { badgeText, countOf, expectPainted, openPopupFor, settledState, tabIdOf, WIRE_EN } from './lens';
 import { resetStored } from './stored';
 
 const meta = JSON.parse(readFileSync(join(process.cwd(), 'data/meta.json'), 'utf8')) as { datasetVersion: string };
@@ -35,6 +35,9 @@ test('"Not about this" hides a mention on this page, remembers it across a reloa
     await expect(popup.locator('#counts li[data-class="context"] b')).toHaveText('0');
     await expect(popup.locator('#dismissed li')).toHaveCount(1);
     await expect(popup.locator('#dismissed li .quote')).toContainText('$1.27 trillion');
+    // The badge counts what is left, at once.
+    const tabId = await tabIdOf(extension, page);
+    await expect.poll(() => badgeText(extension, tabId)).toBe(String(countOf(WIRE_EN) - 1));
 
     // Remembered for this page: after a reload it is still not painted, and still listed as hidden.
     const reloadedAt = Date.now();
@@ -49,6 +52,7 @@ test('"Not about this" hides a mention on this page, remembers it across a reloa
       await expectPainted(page, WIRE_EN);
       await expect(again.locator('#dismissed')).toBeHidden();
       await expect(again.locator('#mentions li')).toHaveCount(countOf(WIRE_EN));
+      await expect.poll(() => badgeText(extension, tabId)).toBe(String(countOf(WIRE_EN)));
     } finally {
       await again.close();
     }

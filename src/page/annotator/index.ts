@@ -31,7 +31,7 @@ import { batchMatters, watchMutations } from './mutations';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
 import { summarize } from './report';
-import { ScanScheduler, scanPage, type Analyze } from './scan';
+import { ScanScheduler, scanPage, type Analyze, type ScanResult } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
 
 export type { Painted } from './painted';
@@ -60,6 +60,8 @@ export class Annotator {
   private painted: Painted[] = [];
   /** Ids of the mentions marked "Not about this" on this page. */
   private dismissed = new Set<string>();
+  /** The last scan, for reports sent between scans. */
+  private lastScan: ScanResult | undefined;
   /** Shadow roots that hold mentions are watched for changes too. */
   private watchShadowRoot: (root: ShadowRoot) => void = () => {};
   private keyboardIndex = -1;
@@ -154,6 +156,8 @@ export class Annotator {
     this.dismissed = new Set(ids);
     if (this.on()) this.highlighter.paint(this.shown());
     this.cards.follow(this.listed(), this.cardPage());
+    // The badge follows at once.
+    if (this.lastScan) this.sendReport(this.lastScan);
   }
 
   private on(): boolean {
@@ -203,11 +207,20 @@ export class Annotator {
       this.cards.follow(this.listed(), this.cardPage());
     });
     if (!result || this.life.stopped) return;
+    this.lastScan = result;
+    this.sendReport(result);
+  }
+
+  /**
+   * Tells the background what the page holds. The list keeps the mentions marked "Not about this" (the
+   * popup offers them back); the count, which the badge shows, does not.
+   */
+  private sendReport(result: ScanResult): void {
     this.deps.report({
       type: 'annotator:report',
       // The count is the page's; the list is capped so one page cannot fill the storage all tabs share.
       mentions: result.painted.slice(0, MAX_MENTIONS_PER_TAB).map((p) => summarize(p, result.page.text)),
-      count: result.painted.length,
+      count: result.painted.filter((p) => !this.dismissed.has(p.id)).length,
       annotatorMs: result.totalMs,
       phasesMs: result.phasesMs,
       longestSliceMs: result.longestSliceMs,
