@@ -108,6 +108,9 @@ test('the language chosen in the options applies to the card in the page: Japane
   } finally {
     await again.close();
   }
+  // Closing the options tab may bring another tab (the welcome page opened on install) to the front; the
+  // article's tab then has no animation frames until it is in front again, as for a reader.
+  await page.bringToFront();
   await expect(cardPart(page, 'details').locator(':scope > summary')).toHaveText('Details');
   await expect(cardRoot(page)).toHaveAttribute('lang', 'en');
 });
