@@ -223,8 +223,8 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   const tabId = sender.tab?.id;
   const url = sender.tab?.url ?? sender.url ?? '';
   // A content script speaks only about the tab it runs in (senderMay made sure it has one).
-  if (message.type === 'engine:part' && tabId !== undefined) return receivePart(tabId, message);
-  if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, message) };
+  if (message.type === 'engine:part' && tabId !== undefined) return receivePart(tabId, sender.frameId ?? 0, message);
+  if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, sender.frameId ?? 0, message) };
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0, scopeOf(sender.tab));
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url, sender.frameId ?? 0);
   // senderMay made sure the content script asking is in a private tab.

@@ -11,13 +11,14 @@ import { buildDataset, type Dataset } from '../engine/dataset';
 import { MAX_ENGINE_REQUESTS, type EnginePart, type EngineRequest } from '../messages';
 
 let dataset: Dataset | undefined;
-/** Parts received, per tab and request; a tab's newer request replaces its older one. */
+/** Parts received, per frame of a tab and request; a frame's newer request replaces its older one. */
 const pending = new Map<string, { id: string; parts: string[] }>();
 
-const keyOf = (tabId: number) => String(tabId);
+// A tab's top page and its same-origin iframes each have an annotator, each with requests of its own.
+const keyOf = (tabId: number, frameId: number) => `${tabId}:${frameId}`;
 
-export function receivePart(tabId: number, part: EnginePart): void {
-  const key = keyOf(tabId);
+export function receivePart(tabId: number, frameId: number, part: EnginePart): void {
+  const key = keyOf(tabId, frameId);
   let request = pending.get(key);
   if (!request || request.id !== part.id) {
     pending.delete(key);
@@ -29,8 +30,8 @@ export function receivePart(tabId: number, part: EnginePart): void {
 }
 
 /** Reads a request's text; an incomplete or unknown request reads as no text (the annotator's next scan asks again). */
-export function analyzeRequest(tabId: number, request: EngineRequest): Mention[] {
-  const key = keyOf(tabId);
+export function analyzeRequest(tabId: number, frameId: number, request: EngineRequest): Mention[] {
+  const key = keyOf(tabId, frameId);
   const received = pending.get(key);
   pending.delete(key);
   if (!received || received.id !== request.id) return [];
@@ -41,7 +42,7 @@ export function analyzeRequest(tabId: number, request: EngineRequest): Mention[]
   return analyze(dataset, parts.join(''), { lang: request.lang, ...(request.published ? { published: request.published } : {}) });
 }
 
-/** A tab that closes takes its unfinished request with it. */
+/** A tab that closes takes its frames' unfinished requests with it. */
 export function forgetRequests(tabId: number): void {
-  pending.delete(keyOf(tabId));
+  for (const key of [...pending.keys()]) if (key.startsWith(`${tabId}:`)) pending.delete(key);
 }

@@ -67,7 +67,7 @@ export const VOCABULARY_GROUPS = [
   'treasuries', 'reserves', 'kato', 'kato_bare', 'finance_office', 'japan', 'china', 'other_holders', 'holding',
   'card', 'sell', 'clarification', 'dismissal', 'threat', 'not_holding', 'change', 'change_after', 'total_foreign',
   'finance_ministry', 'remark_place', 'clarification_place', 'dismissal_place', 'other_speaker', 'remark_ref',
-  'stance', 'peak', 'remark_act', 'later_time', 'later_statement', 'commentary', 'reserve_parts', 'conversion',
+  'stance', 'peak', 'remark_act', 'later_time', 'later_statement', 'media_reading', 'commentary', 'reserve_parts', 'conversion',
   'claim_nhk', 'claim_with_china', 'claim_creditor', 'claim_government', 'claim_second_largest', 'claim_record',
   'claim_april_relations', 'claim_reversal', 'claim_second_round', 'claim_hashimoto', 'claim_share',
   'compared_before', 'compared_after', 'superlative', 'holder_suffix', 'part_of', 'currency', 'kato_full', 'kato_honorific',

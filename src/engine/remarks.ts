@@ -77,11 +77,11 @@ const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:s
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 // Japanese speech verbs anywhere in a sentence (「何を語ったか」), not only at its end.
-const JA_SPEECH = /語っ|述べ|話し|説明/;
+const JA_SPEECH = expression((v) => new RegExp(v.words('speech_verb', 'ja')));
 /** A line this short without a full stop is a heading or subhead ("■ミラノでの修正", "Chapter 2: The Milan walk-back"). */
 const HEADING_CHARS = 60;
-// How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read as".
-const MEDIA_READING = /報じ|伝え|受け止め|\b(?:reported|read|seen|interpreted|taken|portrayed|characterized|characterised)\s+(?:(?:abroad|widely|overseas|by\s+\S+(?:\s+\S+)?)\s+)*as\b/i;
+// How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read by some traders as".
+const MEDIA_READING = expression((v) => new RegExp(`${v.words('media_reading', 'ja')}|\\b(?:${v.words('media_reading', 'en')})(?:\\s+\\S+){0,4}?\\s+as\\b`, 'i'));
 const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
@@ -440,11 +440,11 @@ function classifySentence(
   // "■ミラノでの修正", "Chapter 2: The Milan walk-back": where a statement was made, and what was done there.
   const namesPlace = PLACE_GROUPS.some(([place]) => has(place));
   const heading = sentence.length <= HEADING_CHARS && !/[。.!?]["”」]?\s*$/.test(sentence);
-  const placeAct = heading && namesPlace && (has('remark_act') || has('clarification') || has('dismissal') || JA_SPEECH.test(sentence));
+  const placeAct = heading && namesPlace && (has('remark_act') || has('clarification') || has('dismissal') || JA_SPEECH(ds).test(sentence));
   // 「日本が米国債の売却をちらつかせた」と報じられ, "widely reported abroad as a hint that Tokyo might dump":
   // how the remark was read is the remark, reported (falsely), whoever reads it.
   const recentRemark = Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS);
-  const mediaReading = (remarkRef || recentRemark) && MEDIA_READING.test(sentence) && (threat || has('remark_act') || card) && recentHoldings;
+  const mediaReading = (remarkRef || recentRemark) && MEDIA_READING(ds).test(sentence) && (threat || has('remark_act') || card) && recentHoldings;
   const namedRemark =
     doc.katoIsFinanceMinister &&
     (mediaReading ||
@@ -453,7 +453,7 @@ function classifySentence(
   // 「米国債カード」は切れるのか, "Japan's trump card": the card as a topic, with nobody saying anything
   // and none of his recorded words, is the writer's subject, not a report of what he said.
   const acts = has('remark_act') || has('clarification') || has('dismissal') || threat;
-  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH.test(sentence) && !speechVerb.test(sentence) && !recordedQuoteIn(ds, sentence)) return reject(state, 'a topic, nobody speaking');
+  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH(ds).test(sentence) && !speechVerb.test(sentence) && !recordedQuoteIn(ds, sentence)) return reject(state, 'a topic, nobody speaking');
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.

@@ -13,11 +13,11 @@ function ask(tabId: number, id: string, text: string, page: { lang: string; publ
   for (let index = 0; index < parts; index++) {
     const part = parseMessage({ type: 'engine:part', id, index, text: text.slice(index * partChars, (index + 1) * partChars) });
     expect(part?.type).toBe('engine:part');
-    receivePart(tabId, part as EnginePart);
+    receivePart(tabId, 0, part as EnginePart);
   }
   const request = parseMessage({ type: 'engine:analyze', id, parts, ...page });
   expect(request?.type).toBe('engine:analyze');
-  return analyzeRequest(tabId, request as EngineRequest);
+  return analyzeRequest(tabId, 0, request as EngineRequest);
 }
 
 // The annotator asks the background's engine over messages: what comes back must survive the trip
@@ -36,13 +36,24 @@ describe('the engine over messages', () => {
 
   test('a part missing, another request, or another tab reads as nothing', () => {
     const a = articles[0]!;
-    receivePart(2, { type: 'engine:part', id: 'x', index: 1, text: a.text });
-    expect(analyzeRequest(2, { type: 'engine:analyze', id: 'x', parts: 2, lang: 'en' })).toEqual([]);
-    receivePart(3, { type: 'engine:part', id: 'y', index: 0, text: a.text });
-    expect(analyzeRequest(4, { type: 'engine:analyze', id: 'y', parts: 1, lang: 'en' })).toEqual([]);
-    receivePart(3, { type: 'engine:part', id: 'z', index: 0, text: a.text });
-    expect(analyzeRequest(3, { type: 'engine:analyze', id: 'y', parts: 1, lang: 'en' })).toEqual([]);
+    receivePart(2, 0, { type: 'engine:part', id: 'x', index: 1, text: a.text });
+    expect(analyzeRequest(2, 0, { type: 'engine:analyze', id: 'x', parts: 2, lang: 'en' })).toEqual([]);
+    receivePart(3, 0, { type: 'engine:part', id: 'y', index: 0, text: a.text });
+    expect(analyzeRequest(4, 0, { type: 'engine:analyze', id: 'y', parts: 1, lang: 'en' })).toEqual([]);
+    receivePart(3, 0, { type: 'engine:part', id: 'z', index: 0, text: a.text });
+    expect(analyzeRequest(3, 0, { type: 'engine:analyze', id: 'y', parts: 1, lang: 'en' })).toEqual([]);
     forgetRequests(3);
+  });
+
+  test("a tab's top page and its iframe ask at the same time, and each gets its own mentions", () => {
+    const [a, b] = articles;
+    receivePart(5, 0, { type: 'engine:part', id: 'top', index: 0, text: a!.text });
+    receivePart(5, 7, { type: 'engine:part', id: 'frame', index: 0, text: b!.text });
+    expect(analyzeRequest(5, 7, { type: 'engine:analyze', id: 'frame', parts: 1, ...pageOf(b!) })).toEqual(analyze(ds, b!.text, pageOf(b!)));
+    expect(analyzeRequest(5, 0, { type: 'engine:analyze', id: 'top', parts: 1, ...pageOf(a!) })).toEqual(analyze(ds, a!.text, pageOf(a!)));
+    receivePart(5, 7, { type: 'engine:part', id: 'later', index: 0, text: b!.text });
+    forgetRequests(5);
+    expect(analyzeRequest(5, 7, { type: 'engine:analyze', id: 'later', parts: 1, lang: 'en' })).toEqual([]);
   });
 
   test('a part longer than the cap is refused', () => {
