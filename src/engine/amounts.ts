@@ -6,6 +6,7 @@
  * vocabulary's ("change_header").
  */
 import { expression, type Dataset } from './dataset';
+import { statedMonths, type StatedMonth } from './months';
 
 export type Currency = 'USD' | 'JPY';
 export type Bound = 'over' | 'under' | 'about' | 'nearly';
@@ -26,11 +27,13 @@ export type Amount = {
   typo?: { written: number; note: string };
   /** A table row under a header that says the column is a change ("Change from January"), or a signed number. */
   change?: true;
+  /** A table cell: the month its header or its column gives ("end-February 2025", "Jan 2026   Dec 2025"). */
+  tableMonth?: Pick<StatedMonth, 'month' | 'year'>;
 };
 
 const SCALE: Record<string, number> = {
-  trillion: 1e12, tn: 1e12, tln: 1e12, trn: 1e12, t: 1e12,
-  billion: 1e9, bn: 1e9, bln: 1e9, b: 1e9,
+  trillion: 1e12, tn: 1e12, tln: 1e12, trn: 1e12, trln: 1e12, t: 1e12,
+  billion: 1e9, bn: 1e9, bln: 1e9, bil: 1e9, b: 1e9,
   million: 1e6, mn: 1e6, mln: 1e6, m: 1e6,
 };
 
@@ -59,9 +62,9 @@ const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,4})?|${D}{1,6}(?:[.�
 // and unit-after forms: "1.13 trillion dollars", "1.13tn dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
 const EN_PREFIX = String.raw`(US\s?\$|U\.S\.\s?\$|USD\s?|\$|JPY\s?|¥|￥)`;
 // Headlines write "Trillion" and tickers "TN": the scale words in every case they are printed in.
-const EN_SCALE = String.raw`([Tt]rillion|TRILLION|[Bb]illion|BILLION|[Mm]illion|MILLION|[Tt]n|TN|[Tt]rn|TRN|tln|[Bb]n|BN|bln|[Mm]n|MN|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
+const EN_SCALE = String.raw`([Tt]rillion|TRILLION|[Bb]illion|BILLION|[Mm]illion|MILLION|[Tt]n|TN|[Tt]rn|TRN|[Tt]rln|TRLN|tln|[Bb]n|BN|bln|bil|[Mm]n|MN|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
 const EN_SYMBOL = new RegExp(
-  `${EN_PREFIX}\\s?(${NUM})(?:\\s?(?:${EN_SCALE}))?(-plus|\\+)?`,
+  `${EN_PREFIX}\\s?(${NUM})(?:(?:\\s|-)?(?:${EN_SCALE}))?(-plus|\\+)?`,
   'gu',
 );
 const EN_UNIT_AFTER = new RegExp(
@@ -117,27 +120,47 @@ function withTypoCheck(a: Amount): Amount {
   return a;
 }
 
-// A table states its unit once, in its header: "(in billions of dollars)", "($ billions)", 単位：億ドル, （億ドル）.
-const TABLE_UNIT = /\(?in (billions|millions) of (?:U\.S\. |US )?dollars\)?|\(\s*(?:US)?\$\s?(billions|millions|bn|mn)\s*\)|単位[：:]\s*(10億|億|百万)ドル|[（(](10億|億|百万)ドル[）)]/gi;
+// A table states its unit once, in its header: "(in billions of dollars)", "($ billions)", "…, $bn:", 単位：億ドル,
+// （億ドル）, （2025年2月末、億ドル）.
+const TABLE_UNIT =
+  /\(?in (billions|millions) of (?:U\.S\. |US )?dollars\)?|\(\s*(?:US)?\$\s?(billions|millions|bn|mn)\s*\)|[,(]\s*(?:US)?\$\s?(bn|mn)\b\s*\)?:?(?=[^\S\n]*(?:\n|$))|単位[：:]\s*(10億|億|百万)ドル|[（(](?:[^（）()\n]{1,24}[、，,]\s*)?(10億|億|百万)ドル[）)]/gi;
 const TABLE_UNIT_SCALE: Record<string, number> = { billions: 1e9, bn: 1e9, millions: 1e6, mn: 1e6, '10億': 1e9, 億: 1e8, 百万: 1e6 };
+// A line of column heads between the header and the rows: words and months, no number but a year
+// ("Country   Jan 2026   Dec 2025", "Holder  Feb 2025  Mar 2025").
+const COLUMN_HEADS = /^(?:[^\d\n]|(?:19|20)\d{2}(?!\d))*$/;
+/** Lines of column heads read past at the most before the first row. */
+const COLUMN_HEAD_LINES_MAX = 2;
 // A row: a label, dot leaders or spaces, then one to three numbers ending the line.
 // A row's label is words, or a month (2月, 2025年2月) in a table of months.
-const TABLE_ROW = /^[^\S\n]*(?:[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[+\-−±]?\d[\d,]*(?:\.\d+)?(?:[^\S\n]|、|，)*){1,3})$/u;
+const TABLE_ROW = /^[^\S\n]*(?:[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[（(]?[+\-−±]?\d[\d,]*(?:\.\d+)?[）)]?(?:[^\S\n]|、|，)*){1,3})$/u;
 const TABLE_NUMBER = /([+\-−±]?)(\d[\d,]*(?:\.\d+)?)/g;
 const CHANGE_HEADER = expression((v) => new RegExp(v.words('change_header'), 'i'));
 /** Rows read under one header at the most; a table ends earlier at its first line that is not a row. */
 export const TABLE_ROWS_MAX = 40;
 
-/** Bare numbers in the rows of a table whose header gave the unit ("Japan ...... 1,125.9"). */
+/** The month a header line states, if it states exactly one. */
+function headerMonth(text: string, from: number, to: number): Pick<StatedMonth, 'month' | 'year'> | undefined {
+  const months = statedMonths(text, from, to);
+  return months.length === 1 ? { month: months[0]!.month, ...(months[0]!.year ? { year: months[0]!.year } : {}) } : undefined;
+}
+
+/**
+ * Bare numbers in the rows of a table whose header gave the unit ("Japan ...... 1,125.9"). Each cell takes
+ * the month of its column when a line of column heads names one per number, else the header's month.
+ */
 function tableAmounts(ds: Dataset, text: string): Amount[] {
   const out: Amount[] = [];
   for (const h of text.matchAll(TABLE_UNIT)) {
-    const unit = TABLE_UNIT_SCALE[(h[1] ?? h[2] ?? h[3] ?? h[4] ?? '').toLowerCase()];
+    const unit = TABLE_UNIT_SCALE[(h[1] ?? h[2] ?? h[3] ?? h[4] ?? h[5] ?? '').toLowerCase()];
     if (!unit) continue;
     const headerStart = text.lastIndexOf('\n', h.index) + 1;
+    const headerEnd = text.indexOf('\n', h.index);
     const change = CHANGE_HEADER(ds).test(text.slice(headerStart, h.index + h[0].length));
-    let at = text.indexOf('\n', h.index);
-    for (let rows = 0; at >= 0 && rows < TABLE_ROWS_MAX; rows++) {
+    const month = headerMonth(text, headerStart, headerEnd < 0 ? text.length : headerEnd);
+    let columns: StatedMonth[] = [];
+    let heads = 0;
+    let at = headerEnd;
+    for (let rows = 0, lines = 0; at >= 0 && lines < TABLE_ROWS_MAX; lines++) {
       const next = text.indexOf('\n', at + 1);
       const line = text.slice(at + 1, next < 0 ? text.length : next);
       if (!line.trim()) {
@@ -146,20 +169,30 @@ function tableAmounts(ds: Dataset, text: string): Amount[] {
         continue;
       }
       const row = TABLE_ROW.exec(line);
-      if (!row) break;
+      if (!row) {
+        if (rows || heads >= COLUMN_HEAD_LINES_MAX || !COLUMN_HEADS.test(line)) break;
+        heads++;
+        columns = statedMonths(text, at + 1, at + 1 + line.length);
+        at = next;
+        continue;
+      }
+      rows++;
       const numbersAt = at + 1 + line.length - row[1]!.length;
       const numbers = [...row[1]!.matchAll(TABLE_NUMBER)];
-      for (const n of numbers) {
+      numbers.forEach((n, i) => {
         const parsed = parseNumber(n[2]!);
-        if (!parsed) continue;
+        if (!parsed) return;
         const start = numbersAt + n.index;
+        const column = columns.length === numbers.length ? columns[i] : undefined;
+        const cellMonth = column ? { month: column.month, ...(column.year ? { year: column.year } : {}) } : month;
         out.push({
           start, end: start + n[0].length, text: n[0], currency: 'USD',
           value: parsed.n * unit, halfUnit: (0.5 * unit) / 10 ** parsed.decimals,
           // A signed number is a change; so is a lone column under a header that says change.
           ...(n[1] || (change && numbers.length === 1) ? { change: true as const } : {}),
+          ...(cellMonth ? { tableMonth: cellMonth } : {}),
         });
-      }
+      });
       at = next;
     }
   }

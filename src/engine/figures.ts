@@ -167,6 +167,8 @@ function clauseStart(text: string, from: number, to: number): number {
 }
 
 function statedMonthFor(text: string, a: Amount, left: Span, right: Span, published: string | undefined, episodeYear: number): string | undefined {
+  // A table cell's month is its column's or its header's.
+  if (a.tableMonth) return monthOf(a.tableMonth.year ?? resolveYear(a.tableMonth.month, published, episodeYear), a.tableMonth.month);
   const gap = (at: number) => (at >= a.end ? at - a.end : a.start - at);
   const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || m.at >= a.end);
   const near = months
@@ -234,22 +236,33 @@ export function classifyAmounts(
       cues.some((c) => c.group === 'change' && c.end <= amountStart && amountStart - c.end <= CHANGE_REACH && CHANGE_GAP.test(text.slice(c.end, amountStart))) ||
       cues.some((c) => c.group === 'change_after' && c.start >= a.end && c.start - a.end <= CHANGE_REACH && CHANGE_AFTER_GAP.test(text.slice(a.end, c.start)));
     if (change) segmentStart = left.start;
-    const holder = holderOf(ds, text, cues, a, left, right, sentence) ?? memory.holder;
+    const ownHolder = holderOf(ds, text, cues, a, left, right, sentence);
+    const holder = ownHolder ?? memory.holder;
     let kind = kindOf(cues, a, left, right);
+    const ownKind = Boolean(kind);
     if (!kind) {
       // No kind word within reach: the clause's only kind, else what the text was last about.
       const kinds = new Set(cues.filter((c) => c.start >= clause.start && c.end <= clause.end).map((c) => KIND_GROUPS[c.group]).filter((k) => k && k !== 'not_holding'));
       kind = kinds.size === 1 ? [...kinds][0] : memory.kind;
     }
+    if (holder) memory.holder = holder;
+    if (kind && kind !== 'not_holding') memory.kind = kind;
     if (change) {
-      // A month's change in a country's Treasury holdings is judged against the series' own change.
-      const of = kind === 'treasuries' ? subjectOf(kind, holder) : 'other';
+      // A month's change in a country's Treasury holdings is judged against the series' own change. A change
+      // names the holder or the holding in its own sentence ("Japan added $39.8 billion", "holdings of
+      // Treasuries rose by…"): "tariffs could add $900 million in costs" in a Treasuries story is no change of them.
+      // 前月比 says it is the series' own change; so does a level of the holdings just before it ("from $1,079.3
+      // billion, up $46.6 billion").
+      const named =
+        ownKind ||
+        ownHolder !== undefined ||
+        cues.some((c) => KIND_GROUPS[c.group] === 'treasuries' || (c.group === 'change' && /[\p{Script=Han}]/u.test(text.slice(c.start, c.end)))) ||
+        out.some((o) => o.subject !== 'other' && !o.change);
+      const of = kind === 'treasuries' && named ? subjectOf(kind, holder) : 'other';
       const asOf = of === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
       out.push({ subject: of, ...(of !== 'other' ? { change: true as const } : {}), ...(asOf ? { asOf } : {}), reason: 'change' });
       return;
     }
-    if (holder) memory.holder = holder;
-    if (kind && kind !== 'not_holding') memory.kind = kind;
 
     const subject = subjectOf(kind, holder);
     const usd = a.currency === 'USD' ? a.value : undefined;

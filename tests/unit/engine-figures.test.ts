@@ -80,6 +80,61 @@ describe('a month\'s change, judged against the series\' own change', () => {
   });
 });
 
+describe('tables: units and months from the header and the column heads', () => {
+  const cells = (text: string, published: string) =>
+    analyze(ds, text, { published }).filter((m): m is FigureMention => m.kind === 'figure').map((f) => [f.text, f.subject, f.asOf ?? null]);
+
+  test('a line of column heads is read past, and each column gives its cells their month', () => {
+    const text = 'Japan led the foreign holders of U.S. Treasuries again.\n\nMajor foreign holders (in billions of dollars)\nHolder      Feb 2025   Mar 2025\nJapan        1,125.9    1,130.8\nChina          784.3      765.4';
+    expect(cells(text, '2025-05-20')).toEqual([
+      ['1,125.9', 'japan_treasury_holdings', '2025-02'],
+      ['1,130.8', 'japan_treasury_holdings', '2025-03'],
+      ['784.3', 'china_treasury_holdings', '2025-02'],
+      ['765.4', 'china_treasury_holdings', '2025-03'],
+    ]);
+  });
+
+  test('"…, end-February, $bn:" and （2025年2月末、億ドル） state the unit and the month', () => {
+    expect(cells('Foreign holdings of US Treasuries, end-February, $bn:\nJapan 1,125.9\nChina 784.3', '2025-05-04')[0]).toEqual(['1,125.9', 'japan_treasury_holdings', '2025-02']);
+    expect(cells('米国債の主な保有国（2025年2月末、億ドル）\n日本　11259\n中国　7843', '2025-05-09')[0]).toEqual(['11259', 'japan_treasury_holdings', '2025-02']);
+  });
+
+  test('a bracketed change after the level is a change of that row: 日本　11,308（+49）', () => {
+    const text = '米国債の国・地域別保有額（2025年3月末、単位：億ドル）\n日本　11,308（+49）\n中国　 7,654（-189）';
+    const found = analyze(ds, text, { published: '2025-05-20' }).filter((m): m is FigureMention => m.kind === 'figure');
+    expect(found.map((f) => [f.text, f.subject, f.change ?? false])).toEqual([
+      ['11,308', 'japan_treasury_holdings', false],
+      ['+49', 'japan_treasury_holdings', true],
+      ['7,654', 'china_treasury_holdings', false],
+      ['-189', 'china_treasury_holdings', true],
+    ]);
+  });
+});
+
+describe('a change names what changed', () => {
+  test('"Japan adds $39.8 billion of Treasuries" is a change of the holdings', () => {
+    const f = one('Japan adds $39.8 billion of Treasuries in January as foreign holdings edge up', '$39.8 billion', '2026-03-19');
+    expect([f.subject, f.change]).toEqual(['japan_treasury_holdings', true]);
+  });
+
+  test('"tariffs could add $900 million in costs" in a Treasuries story is no change of the holdings', () => {
+    const f = one("Japan's holdings of U.S. Treasuries stood at $1.13 trillion.\n\nApple warns tariffs could add $900 million in costs this quarter", '$900 million');
+    expect(f.subject).toBe('other');
+  });
+
+  test('a yearly flow is not a holding: "$1 trillion a year in interest"', () => {
+    expect(one("If Japan sold its Treasuries, yields would jump. Washington already pays over $1 trillion a year in interest.", '$1 trillion').subject).toBe('other');
+  });
+
+  test('scale words as copy writes them: "$1.13 trln", "US$1,125.9bil", "$1.13-trillion"', () => {
+    for (const [text, needle] of [
+      ["Japan's Treasury holdings stood at $1.13 trln.", '$1.13 trln'],
+      ["Japan's Treasury holdings stood at US$1,125.9bil.", 'US$1,125.9bil'],
+      ["Japan's $1.13-trillion Treasury pile.", '$1.13-trillion'],
+    ]) expect(one(text, needle).valueUsd, text).toBeGreaterThan(1.1e12);
+  });
+});
+
 describe('verdict: from the dataset', () => {
   test('$1.13 trillion as of end-February 2025 is consistent with the official series', () => {
     const f = one('Japan held $1.13 trillion of U.S. Treasuries as of end-February.', '$1.13 trillion');
