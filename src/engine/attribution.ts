@@ -41,7 +41,7 @@ const OBJECT_REACH_AFTER = 40;
 const CARD_SAID = /^[」』]?(?:に(?:なり得る|なりうる|なる))?と(?:発言|述べ|語)/;
 const CARD_REFUSED = /\b(?:not|never|no|rather than|instead of)\b[^.;:]{0,18}$/i;
 // A speech act with a negation right before it (English) or right after it (Japanese).
-const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+)?$|n't\s+(?:\w+\s+)?$/i;
+const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$/i;
 const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|ではありません|ていない|ていません|しておらず|していない)/;
 /** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
 const MAIN_VERB_BOOST = 1.5;
@@ -212,9 +212,11 @@ export function timeCues<K>(dates: Dated<K>, sentence: string, published: string
 
 /**
  * `negated`: the sentence negates selling (or using the holdings) as a tool, what both April and Milan said;
- * `cardAsThing`: it names the remark as a thing ("his 'card' comment").
+ * `cardAsThing`: it names the remark as a thing ("his 'card' comment");
+ * `ownRemarks`: Kato speaks of his own remarks ("he said his comments on Friday had been…"), which after
+ * Milan is explaining them: the clarification's act, with the day or place the remarks' own.
  */
-export type SentenceFacts = { negated: boolean; cardAsThing: boolean };
+export type SentenceFacts = { negated: boolean; cardAsThing: boolean; ownRemarks?: { text: string; at: number } };
 
 /**
  * The markers of one sentence (or clause). `quote` is the recorded quote it repeats, if any; `facts` say
@@ -243,6 +245,7 @@ export function markerCues(
     }
   }
   if (quote) cues.push({ type: 'quote', remark: quote.remark, text: quote.text, weight: CUE_WEIGHT.quote * Math.min(QUOTE_GRAMS_CAP, quote.grams) });
+  if (facts.ownRemarks) cues.push({ type: 'act', remark: 'clarification', text: facts.ownRemarks.text, at: facts.ownRemarks.at, weight: CUE_WEIGHT.act });
   // "He distanced himself from Friday's TV Tokyo remarks": a day or place that names the remarks being
   // walked back describes their object, not this statement. Dropped when the sentence walks something back.
   const refs = terms('remark_ref');

@@ -27,12 +27,12 @@ const EN_GRAM = 5;
 const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し)た。?$/;
+const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said" (data/vocabulary.json "speech_verb").
 // Kato, days, months and places before "said" are not speakers ("Kato on Sunday said"): "not_a_speaker".
 // Case-sensitive: a speaker is a capitalised name.
 const NAMED_OTHER_SPEAKER = expression((v) => {
-  const notASpeaker = `(?:${v.words(['kato', 'not_a_speaker'], 'en')}|${WEEKDAYS_EN.join('|')}|${MONTH_NAMES_EN.join('|')})\\b`;
+  const notASpeaker = `(?:${v.words(['kato', 'kato_given_name', 'not_a_speaker'], 'en')}|${WEEKDAYS_EN.join('|')}|${MONTH_NAMES_EN.join('|')})\\b`;
   const verb = v.words('speech_verb', 'en');
   return new RegExp(`\\b(?:${verb})\\s+(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+(?:${verb})\\b`, 'u');
 });
@@ -43,7 +43,7 @@ const KATO_SPEAKS = expression((v) => {
   const surname = v.words('kato_bare', 'en');
   const given = v.words('kato_given_name', 'en');
   return new RegExp(
-    `(?:${surname})\\s+(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated)` +
+    `(?:${surname})\\s+(?:(?:had|has|also|later|then|again|himself)\\s+)?(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated|described|suggested|hinted|signall?ed|stated|acknowledged|admitted|clarified)` +
       `|(?:said|says|told)\\s+(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${given})\\s+)?(?:${surname})` +
       `|(?:${v.words('kato_bare', 'ja')})(?:${v.words('kato_given_name', 'ja')})?(?:${v.words('kato_title', 'ja')})?(?:は|が)`,
     'i',
@@ -53,7 +53,7 @@ const KATO_SPEAKS = expression((v) => {
 const KATO_LEADS = expression(
   (v) =>
     new RegExp(
-      `^(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\b|^(?:${v.words('kato_bare', 'ja')})`,
+      `^(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\b|^(?:${v.words('japan', 'en')})\\s+(?:${v.words('finance_office', 'en')})\\b|^(?:${v.words('kato_bare', 'ja')})`,
       'iu',
     ),
 );
@@ -73,7 +73,8 @@ const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 
 // "Finance Minister Satsuki Katayama": a name after the English title that is not his.
 const OTHER_NAME_AFTER_OFFICE = expression((v) => new RegExp(`^,?\\s+(?!${v.words('kato', 'en')})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+`, 'u'));
 // Kato speaking about what he himself said: after Milan, that is the clarification.
-const OWN_REMARKS = /\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
+// ("In his words: …" only introduces a quote.)
+const OWN_REMARKS = /(?<!\bin\s)\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 // Japanese speech verbs anywhere in a sentence (「何を語ったか」), not only at its end.
@@ -299,9 +300,10 @@ const CONTINUATION_BLOCKS = 1;
 /** Own evidence (without the frame) each part of a split sentence needs before it is reported as two statements. */
 const SPLIT_EVIDENCE = 2;
 // Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
+// "on Friday it 'does exist as a card' and on Sunday it was never meant…",
 // "…, before clarifying…", 「…と発言し、その後…」, 「…と発言、4日に…」, 「…」、4日には….
 // A headline "From 'a card' to 'not considering a sale'" / 「カード」から「売却考えず」へ turns at its "to".
-const SPLIT_AT = /,\s+|;\s+|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
+const SPLIT_AT = /,["”’']?\s+|;\s+|\s(?=and\s+(?:on|in|then|later)\s)|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
 
 const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
 /** How much a cut right after a speech verb is preferred to other cuts. */
@@ -500,14 +502,15 @@ function classifySentence(
     const outsideCards = cardTerms.reduceRight((acc, t) => acc.slice(0, t.start) + ' '.repeat(t.end - t.start) + acc.slice(t.end), part).replace(OR_NOT, ' ');
     const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || terms('means').length > 0;
     const negated = aboutSelling && terms('commitment').length === 0 && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
+    // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
+    const own = (KATO_SPEAKS(ds).test(part) || PRONOUN_SPEAKER.test(part)) ? OWN_REMARKS.exec(part) : null;
     const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT_KIND[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardTerms.length > 0 && terms('remark_ref').length > 0 && cardAsThing(ds).test(part),
+      ...(own ? { ownRemarks: { text: own[0], at: own.index } } : {}),
     });
-    // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
     const recordedKind = recordedQuote ? REMARK_OF_EVENT_KIND[recordedQuote.event.kind] : undefined;
     if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
-    if (KATO_SPEAKS(ds).test(part) && OWN_REMARKS.test(part)) cues.push({ type: 'act', remark: 'clarification', text: OWN_REMARKS.exec(part)![0], weight: CUE_WEIGHT.act });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
       // "Kato had said on Friday…" in a story framed by a later statement: what it reports came before.
@@ -583,7 +586,8 @@ function splitStatements(
   const span = sentence.slice(from, to);
   for (const m of span.matchAll(SPLIT_AT)) {
     const cut = from + m.index + m[0].length;
-    const headEnd = from + m.index;
+    // A closing quotation mark after the comma (`…such cards," he said`) ends the head's quotation.
+    const headEnd = from + m.index + (/^,["”’']/.test(m[0]) ? 2 : 0);
     if (headEnd - from < MIN_PART_CHARS || to - cut < MIN_PART_CHARS || !viable(from, cut, to)) continue;
     const head = attribute(from, headEnd);
     const tail = attribute(cut, to);

@@ -131,7 +131,7 @@ describe('a change names what changed', () => {
       ["Japan's Treasury holdings stood at $1.13 trln.", '$1.13 trln'],
       ["Japan's Treasury holdings stood at US$1,125.9bil.", 'US$1,125.9bil'],
       ["Japan's $1.13-trillion Treasury pile.", '$1.13-trillion'],
-    ]) expect(one(text, needle).valueUsd, text).toBeGreaterThan(1.1e12);
+    ] as const) expect(one(text, needle).valueUsd, text).toBeGreaterThan(1.1e12);
   });
 });
 

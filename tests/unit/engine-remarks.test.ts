@@ -65,6 +65,34 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(found.find((m) => m.remark === 'card_remark')!.text).toContain(object);
   });
 
+  test.each([
+    // "Japan's finance minister" opening the sentence is its speaker, whoever else it names later.
+    ["Japan's finance minister on Friday described the nation's stock of U.S. government bonds as a possible card in the tariff talks, a rare step that caught bond traders' eye.", ['card_remark']],
+    // His name written family name first is no other speaker.
+    ['• Japanese Finance Minister Kato Katsunobu said the country\'s U.S. Treasury holdings "exist as a card" in the tariff talks.', ['card_remark']],
+    // "Kato had said…" is Kato speaking, whoever the rest of the sentence names.
+    ['In the TV Tokyo interview, Kato had said the holdings existed as a card in the talks, remarks that briefly drew the notice of bond traders.', ['card_remark']],
+    // He speaks of his own remarks: after Milan that is the clarification; their day is theirs, not his.
+    ['Finance Minister Katsunobu Kato spoke in Milan on Sunday. He said his comments on Friday had answered a question about not selling U.S. Treasuries easily.', ['clarification']],
+    // A comma inside a closing quotation mark still cuts a sentence that reports both statements.
+    ['After telling TV Tokyo on Friday that the holdings "could be among such cards," Finance Minister Katsunobu Kato said on Sunday in Milan that Japan is not considering selling Treasuries as a means of negotiation.', ['card_remark', 'clarification']],
+    // "…and on Sunday…" turns to the other statement.
+    ['Japan\'s Treasury holdings, per Finance Minister Katsunobu Kato: on Friday they "exist as a card" and on Sunday it was never meant to suggest selling them.', ['card_remark', 'clarification']],
+  ])('who speaks and where one statement ends: %s', (text, kinds) => {
+    expect(remarks(text).map((m) => m.remark).slice(-kinds.length)).toEqual(kinds);
+  });
+
+  test.each([
+    // 示唆していた with no subject continues the last speaker, as 述べた does.
+    ['加藤勝信財務相は4日、米国債の売却を交渉の手段とする考えはないと述べた。その2日前には、米国債の保有が交渉のてこになり得ると示唆していた。', 'card_remark'],
+    // 「…とし、」 reports what he said as well.
+    ['加藤財務相は2日の番組で米国債について「カードとしてはある」と語った。一方、そのカードを実際に切るかどうかは別の判断になるとし、使い方には触れなかった。', 'card_remark'],
+  ])('a Japanese sentence that drops the subject continues him: %s', (text, kind) => {
+    const found = remarks(text);
+    expect(found).toHaveLength(2);
+    expect(found[1]!.remark).toBe(kind);
+  });
+
   test('a remark named only by when it was made is just the walk-back\'s object', () => {
     const found = remarks('Finance Minister Katsunobu Kato said on Sunday Japan was not considering selling U.S. Treasuries as a means of negotiation, clarifying his Friday remark.');
     expect(found.map((m) => m.remark)).toEqual(['clarification']);
