@@ -85,7 +85,7 @@ const HEADING_CHARS = 60;
 const MEDIA_READING = expression((v) => new RegExp(`${v.words('media_reading', 'ja')}|\\b(?:${v.words('media_reading', 'en')})(?:\\s+\\S+){0,4}?\\s+as\\b`, 'i'));
 const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
-const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない/i;
+const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない|ず(?=[」』、。\s]|$)/i;
 // The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
 const HOLDINGS_NOUN = expression((v) => new RegExp(`\\b(?:${v.words('holdings_noun', 'en')})\\b|${v.words('holdings_noun', 'ja')}`));
 
@@ -468,7 +468,12 @@ function classifySentence(
   // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
   // speech verb or a remark noun is reporting it, whatever it goes on to say.
   const reportsPlace = namesPlace && (remarkRef || speechVerb.test(sentence) || JA_SPEAKER.test(sentence));
-  const says = card || threat || sell || stance || quotesHim || reportsPlace || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
+  // Kato himself putting the holdings in the talks ("won't wield its Treasury holdings in tariff talks,
+  // finance minister says", "put the country's U.S. debt holdings on the negotiating table").
+  const inTalks = explicit && treasuries && has('negotiation');
+  // What the sentence itself says was said: a card, selling, a threat, or a statement's act.
+  const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
+  const says = saysWhat || stance || quotesHim || reportsPlace || inTalks || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
@@ -510,6 +515,12 @@ function classifySentence(
       ...(own ? { ownRemarks: { text: own[0], at: own.index } } : {}),
     });
     const recordedKind = recordedQuote ? REMARK_OF_EVENT_KIND[recordedQuote.event.kind] : undefined;
+    // The holdings put in the talks is the remark; kept out of them ("won't wield…") is April's or Milan's
+    // answer. Only where nothing else says what was said: a card, selling or an act decide by themselves.
+    if (inTalks && !saysWhat && terms('negotiation').length) {
+      if (NEGATION.test(part)) for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: terms('negotiation')[0]!.term, weight: CUE_WEIGHT.content * 0.5 });
+      else cues.push({ type: 'content', remark: 'card_remark', text: terms('negotiation')[0]!.term, weight: CUE_WEIGHT.content });
+    }
     if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
@@ -524,7 +535,7 @@ function classifySentence(
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
-  const speaking = insideQuote || statementWords || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
+  const speaking = insideQuote || statementWords || inTalks || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
   if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.

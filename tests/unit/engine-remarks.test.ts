@@ -83,6 +83,16 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
   });
 
   test.each([
+    // Kato putting the holdings in the talks says something about them, though no word of the card is used.
+    ["Last week Japan's finance minister appeared to put the country's U.S. debt holdings on the negotiating table.", 'card_remark'],
+    ['Japan FinMin Kato: Treasury pile one of Tokyo\'s tools in US trade talks', 'card_remark'],
+    // Kept out of them, it is the walk-back (by its day) or the April answer.
+    ["Tokyo won't wield its Treasury holdings in tariff talks, finance minister says on Sunday", 'clarification'],
+  ])('the holdings put in (or kept out of) the talks: %s', (text, kind) => {
+    expect(remarks(text, '2025-05-08').map((m) => m.remark)).toEqual([kind]);
+  });
+
+  test.each([
     // 示唆していた with no subject continues the last speaker, as 述べた does.
     ['加藤勝信財務相は4日、米国債の売却を交渉の手段とする考えはないと述べた。その2日前には、米国債の保有が交渉のてこになり得ると示唆していた。', 'card_remark'],
     // 「…とし、」 reports what he said as well.
