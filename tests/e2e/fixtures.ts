@@ -15,13 +15,9 @@ export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
 export const STORE_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
 export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
 
-/**
- * Extra response headers by fixture path: csp.html is served with a strict policy, as many news sites are;
- * trusted-types.html enforces Trusted Types and allows no policy.
- */
+/** Extra response headers by fixture path: csp.html is served with a strict policy, as many news sites are. */
 export const PAGE_HEADERS = {
   '/csp.html': { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" },
-  '/trusted-types.html': { 'Content-Security-Policy': "require-trusted-types-for 'script'; trusted-types 'none'" },
 };
 
 type TestFixtures = { context: BrowserContext; page: Page };

@@ -127,9 +127,26 @@ test("the page's replacements of built-in prototypes (Range, Document, Node.text
   expect(await page.evaluate(() => (window as { hits?: string[] }).hits!.join(' '))).toBe('');
 });
 
+/** Trusted Types enforced, and no policy may be made: any string given to innerHTML (the page's or ours) throws. */
+const TRUSTED_TYPES_POLICY = "require-trusted-types-for 'script'; trusted-types 'none'";
+
 test('a page that enforces Trusted Types (no policy allowed): highlights and the card work', async ({ page, server }) => {
-  await page.goto(url(server, 'trusted-types.html'));
-  expect(await page.evaluate(() => (window as { trustedTypesEnforced?: boolean }).trustedTypesEnforced)).toBe(true);
+  const article = url(server, 'wire-en.html');
+  // wire-en.html, served with the policy.
+  await page.route(article, async (route) => {
+    const response = await route.fetch();
+    await route.fulfill({ response, headers: { ...response.headers(), 'content-security-policy': TRUSTED_TYPES_POLICY } });
+  });
+  await page.goto(article);
+  const enforced = await page.evaluate(() => {
+    try {
+      document.createElement('div').innerHTML = '<b>x</b>';
+      return false;
+    } catch (error) {
+      return error instanceof TypeError;
+    }
+  });
+  expect(enforced).toBe(true);
   await expectPainted(page, WIRE_EN);
   await hoverMention(page, 'disputed', '$1.27 trillion');
   await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
