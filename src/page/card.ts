@@ -22,6 +22,7 @@ import type { ContentScriptContext } from 'wxt/utils/content-script-context';
 import type { Mention } from '../engine/analyze';
 import type { Dataset } from '../engine/dataset';
 import { buildCardContent, buildNothingCard, type CardPage } from './card-content';
+import { CARD_HOST_ATTR, CARD_HOST_TAG, MAX_HOST_RESTORES } from './card-host';
 import { E2E_HOOK_ATTR } from './e2e-hook';
 import type { Lang } from './i18n';
 import { OWN_UI_ATTR } from './text-blocks';
@@ -29,15 +30,6 @@ import { OWN_UI_ATTR } from './text-blocks';
 // for a script injected at runtime with no web-accessible resources.
 import cardCss from './card.css?inline';
 
-/**
- * The host element's tag: this prefix and a random suffix drawn for each page, so no page can define the
- * name first and have its own custom-element constructor run on our card. Outside checks find the card by
- * CARD_HOST_ATTR, or as assistive technology does: a dialog whose name starts with "Treasury Lens".
- * The shadow root is closed (open, with E2E_HOOK_ATTR on the host, only in the e2e build: e2e-hook.ts).
- */
-export const CARD_TAG_PREFIX = 'treasury-lens-card';
-export const CARD_HOST_ATTR = 'data-treasury-lens-card';
-const randomTag = () => `${CARD_TAG_PREFIX}-${crypto.getRandomValues(new Uint32Array(2)).reduce((s, n) => s + n.toString(36), '')}`;
 /** Gap between the mention and the card, and the margin kept from the viewport's edges, in px. */
 const OFFSET_PX = 8;
 const VIEWPORT_PADDING_PX = 8;
@@ -189,7 +181,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
   floating.className = 'floating';
 
   const ui: ShadowRootContentScriptUi<HTMLElement> = await createShadowRootUi(ctx, {
-    name: randomTag(),
+    name: CARD_HOST_TAG,
     // Vite replaces MODE at build time: the store build keeps only 'closed'.
     mode: import.meta.env.MODE === 'e2e' ? 'open' : 'closed',
     position: 'inline',
@@ -233,6 +225,22 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       }
     }
   };
+
+  let restoresLeft = MAX_HOST_RESTORES;
+  /** The page removed our host (or an ancestor of it) while the card is open: put it back, a few times. */
+  function restoreHost(): boolean {
+    if (restoresLeft <= 0) {
+      hide({ restoreFocus: false });
+      return false;
+    }
+    restoresLeft--;
+    mount();
+    return true;
+  }
+  // Watches the whole document only while the card is open; each batch costs one isConnected check.
+  const hostWatch = new MutationObserver(() => {
+    if (open && !ui.shadowHost.isConnected) restoreHost();
+  });
 
   const setHovered = (value: boolean) => {
     if (hovered === value) return;
@@ -351,7 +359,8 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     if (!target || !open) return;
     const { range } = target;
     // The page may have removed our host (a framework re-rendering <body>) or the mention's text.
-    if (!ui.shadowHost.isConnected || !rangeAlive(range)) {
+    if (!ui.shadowHost.isConnected && !restoreHost()) return;
+    if (!rangeAlive(range)) {
       hide({ restoreFocus: false });
       return;
     }
@@ -423,6 +432,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
       applyScale();
       open = true;
       ctx.addEventListener(doc, 'keydown', onDocumentKeydown, { capture: true });
+      hostWatch.observe(doc, { childList: true, subtree: true });
     } else if (!ui.shadowHost.isConnected || ui.shadowHost.parentElement !== hostParent()) {
       ui.remove();
       mount();
@@ -452,6 +462,7 @@ export async function createCard(ctx: ContentScriptContext, ds: Dataset, options
     stopAutoUpdate = undefined;
     positionRun++;
     doc.removeEventListener('keydown', onDocumentKeydown, { capture: true });
+    hostWatch.disconnect();
     const back = returnFocus;
     returnFocus = undefined;
     target = undefined;

@@ -109,7 +109,7 @@ export async function hoverMention(page: Page, cls: MentionClass, text: string):
 
 // ------------------------------------------------------------------ card
 
-/** The card root inside its host's shadow root (the host is `[data-treasury-lens-card]`; its tag is random) (Playwright's CSS engine pierces open shadow roots). */
+/** The card root inside its host's shadow root (the host is `[data-treasury-lens-card]`, a built-in element) (Playwright's CSS engine pierces open shadow roots). */
 export const cardRoot = (page: Page | Frame): Locator => page.locator('[data-treasury-lens-card] [data-part="card"]');
 export const cardPart = (page: Page | Frame, part: string): Locator => page.locator(`[data-treasury-lens-card] [data-part="${part}"]`);
 
