@@ -8,8 +8,16 @@
  */
 import { cardTests } from './card';
 import { highlightTests } from './highlights';
+import { optionsTests } from './options';
+import { popupTests } from './popup';
+import { storeBuildTests } from './store-build';
+import { toggleTests } from './toggle';
 import { useFirefox } from './harness';
 
 const ff = useFirefox();
+storeBuildTests();
+highlightTests(ff);
 cardTests(ff);
-if (!process.env.TL_ONLY) highlightTests(ff);
+toggleTests(ff);
+popupTests(ff);
+optionsTests(ff);
