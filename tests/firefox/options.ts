@@ -7,10 +7,10 @@ import assert from 'node:assert/strict';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { ElementHandle, Page } from 'puppeteer-core';
 import { WIRE_EN } from '../support/expected';
-import { openExtensionPage, openPage, resetStored, until, waitForPainted, type Firefox } from './harness';
+import { openExtensionPage, openPage, resetAfterEach, until, waitForPainted, type Firefox } from './harness';
 
 const checked = (options: Page, selector: string) => options.$eval(selector, (i) => (i as HTMLInputElement).checked);
 const text = (options: Page, selector: string) => options.$eval(selector, (e) => e.textContent ?? '');
@@ -18,17 +18,12 @@ const sites = (options: Page) => options.$$eval('#sites li', (lis) => lis.map((l
 
 export const optionsTests = (ff: Firefox) =>
   describe('the options page', () => {
-    let control: Page | undefined;
-    afterEach(async () => {
-      if (control && !control.isClosed()) await resetStored(control);
-      await control?.close();
-      control = undefined;
-    });
+    const control = resetAfterEach();
 
     test('options round trip: change, close and open again, reset, import; a site refused when it is not one; a wrong-typed import refused naming the field', async () => {
       const page = await openPage(ff, 'wire-en.html');
       let { page: options } = await openExtensionPage(ff, page, 'options');
-      control = options;
+      control.page = options;
       await options.click('#only-problems');
       await options.click('input[name="style"][value="underline"]');
       await options.click('input[name="open-mode"][value="click"]');
@@ -42,7 +37,7 @@ export const optionsTests = (ff: Firefox) =>
       // Closed and opened again (BiDi does not report a moz-extension page's reload as done): all still chosen.
       await options.close();
       ({ page: options } = await openExtensionPage(ff, page, 'options'));
-      control = options;
+      control.page = options;
       assert.equal(await checked(options, '#only-problems'), true);
       assert.equal(await checked(options, 'input[name="style"][value="underline"]'), true);
       assert.equal(await checked(options, 'input[name="open-mode"][value="click"]'), true);
@@ -82,7 +77,7 @@ export const optionsTests = (ff: Firefox) =>
       const style = () => page.evaluate(() => document.querySelector('style[data-treasury-lens-ui]')?.textContent ?? '');
       assert.match(await style(), /::highlight\(treasury-lens-disputed\) \{ background-color: rgba/);
       const { page: options } = await openExtensionPage(ff, page, 'options');
-      control = options;
+      control.page = options;
       await options.click('input[name="style"][value="underline"]');
       await until(style, (css) => /::highlight\(treasury-lens-disputed\) \{ background-color: transparent/.test(css), 'the page restyled');
       await page.bringToFront();

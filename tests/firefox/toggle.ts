@@ -5,29 +5,23 @@
  * in the popup is cleared at once and stays off after a reload (the detector stops before reading it).
  */
 import assert from 'node:assert/strict';
-import { afterEach, describe, test } from 'node:test';
+import { describe, test } from 'node:test';
 import type { Page } from 'puppeteer-core';
 import { WIRE_EN } from '../support/expected';
-import { allHighlights, clickThenBack, LINGER_MS, openExtensionPage, openPage, resetStored, settledState, sleep, until, waitForNothingPainted, waitForPainted, type Firefox } from './harness';
+import { allHighlights, clickThenBack, LINGER_MS, openExtensionPage, openPage, resetAfterEach, settledState, sleep, until, waitForNothingPainted, waitForPainted, type Firefox } from './harness';
 
 const SWITCH = '[data-action="toggle-highlights"]';
 const ariaChecked = (popup: Page) => popup.$eval(SWITCH, (b) => b.getAttribute('aria-checked'));
 
 export const toggleTests = (ff: Firefox) =>
   describe('turning highlights off', () => {
-    /** The popup last opened: what a test changed is set back through it. */
-    let control: Page | undefined;
-    afterEach(async () => {
-      if (control && !control.isClosed()) await resetStored(control);
-      await control?.close();
-      control = undefined;
-    });
+    const control = resetAfterEach();
 
     test('the highlights switch says its state (aria-checked); off clears the page, a reload keeps it off, on brings them back', async () => {
       const page = await openPage(ff, 'wire-en.html');
       await waitForPainted(page, WIRE_EN);
       const { page: popup, tabId } = await openExtensionPage(ff, page, 'popup');
-      control = popup;
+      control.page = popup;
       await settledState(popup, tabId!);
       assert.equal(await ariaChecked(popup), 'true');
       await clickThenBack(popup, SWITCH, page);
@@ -50,7 +44,7 @@ export const toggleTests = (ff: Firefox) =>
       const page = await openPage(ff, 'wire-en.html');
       await waitForPainted(page, WIRE_EN);
       const { page: popup } = await openExtensionPage(ff, page, 'popup');
-      control = popup;
+      control.page = popup;
       await clickThenBack(popup, '#site-disabled', page);
       assert.equal(await popup.$eval('#site-disabled', (b) => (b as HTMLInputElement).checked), true);
       await waitForNothingPainted(page);
