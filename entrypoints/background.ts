@@ -22,6 +22,7 @@ import { forgetPrivateSession, privateDismissedItem, privateSettingsItem, readPr
 import { disabledSites, disabledSitesItem, highlightsEnabled, saveSettings, siteOf } from '@/src/settings';
 import { sitesOf } from '@/src/site';
 import { analyzeRequest, forgetRequests, receivePart } from '@/src/background/engine';
+import { openTestPage } from '@/src/e2e-route';
 
 /** Okabe–Ito blue: readable behind white badge text in light and dark toolbars. */
 const BADGE_COLOR = '#0072B2';
@@ -241,6 +242,11 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
 export default defineBackground(() => {
   browser.runtime.onMessage.addListener((raw: unknown, sender) => {
     if (sender.id !== browser.runtime.id) return undefined;
+    // Firefox's e2e build only, dropped from the store builds: the tests' way to the extension's pages.
+    if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX) {
+      const opened = openTestPage(raw, sender);
+      if (opened) return opened;
+    }
     const message = parseMessage(raw);
     if (!message) return undefined;
     return onMessage(message, sender).then((reply) => reply ?? true);

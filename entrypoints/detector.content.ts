@@ -3,6 +3,7 @@
 // build time (wxt.config.ts). On a hit the background injects the annotator.
 import { compileTrigger, openShadowRoots, scanText, textHits, type ScanResult } from '../src/page/detect';
 import { keepHandshakeFromPage } from '../src/page/handshake';
+import { forwardTestRoute } from '../src/e2e-route';
 import { siteIsDisabled } from '../src/site';
 
 declare const __TL_TRIGGER__: string;
@@ -54,6 +55,8 @@ export default defineContentScript({
     const api = ((globalThis as { browser?: Api }).browser ?? (globalThis as { chrome?: Api }).chrome)!;
     // An orphaned copy (the extension reloaded) has no runtime at all.
     keepHandshakeFromPage(ctx, () => Boolean((api.runtime as { id?: string } | undefined)?.id));
+    // Firefox's e2e build only (src/e2e-route.ts), before the turned-off check: the tests reach the popup from any page.
+    if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX && window === window.top) forwardTestRoute(ctx, (m) => api.runtime.sendMessage(m));
     try {
       // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
       if (siteIsDisabled(await sitesTurnedOff(api), location.hostname)) return;

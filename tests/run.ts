@@ -5,7 +5,8 @@
  *   1. typecheck          tsc --noEmit                                   (counts as one test)
  *   2. unit               vitest run                                     (its test count)
  *   3. firefox lint       wxt build -b firefox --mv3, web-ext lint       (counts as one test; 0 errors)
- *   3b. firefox           the e2e build (wxt build -b firefox --mv3 --mode e2e) in Firefox ESR over WebDriver BiDi (its test count)
+ *   3b. firefox           the e2e build (wxt build -b firefox --mv3 --mode e2e) in Firefox ESR over WebDriver BiDi (its test count;
+ *                         tests/firefox/firefox.test.ts runs every concern's file in one browser; it also checks step 3's store build)
  *   4. browser (Chromium) playwright test; its globalSetup builds chrome (e2e and store builds) (its test count)
  *
  * Not here: `npm run test:rebuild` (store packages rebuilt from the sources zip). It takes 1–3 min on two
@@ -148,7 +149,8 @@ async function nodeTests(file: string, tapName: string): Promise<Counts & { note
 
 /**
  * Firefox ESR driven over WebDriver BiDi (node's test runner) with the e2e build, whose card the tests can
- * read (src/page/e2e-hook.ts); the lint step checked the store build.
+ * read (src/page/e2e-hook.ts) and whose test route opens the popup and options pages (src/e2e-route.ts);
+ * the lint step built and checked the store build, and these tests check it carries neither.
  */
 async function firefox(): Promise<Counts & { note?: string }> {
   const build = await run('wxt', ['build', '-b', 'firefox', '--mv3', '--mode', 'e2e']);

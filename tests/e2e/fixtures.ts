@@ -8,17 +8,12 @@ import { test as base, type BrowserContext, type Page } from 'playwright/test';
 import type { TabState } from '../../src/messages';
 import { launchWithExtension, readTabState, type LaunchedExtension } from '../../src/cli/chromium';
 import { serve, type Served } from '../../src/cli/serve';
+import { PAGES_DIR, PAGE_HEADERS } from '../support/pages';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 /** The e2e build the tests drive (its card's shadow root is open to them: src/page/e2e-hook.ts), and the store build. */
 export const EXTENSION_DIR = join(ROOT, '.output/chrome-mv3-e2e');
 export const STORE_EXTENSION_DIR = join(ROOT, '.output/chrome-mv3');
-export const PAGES_DIR = join(ROOT, 'tests/fixtures/pages');
-
-/** Extra response headers by fixture path: csp.html is served with a strict policy, as many news sites are. */
-export const PAGE_HEADERS = {
-  '/csp.html': { 'Content-Security-Policy': "default-src 'self'; style-src 'self'; script-src 'self'" },
-};
 
 type TestFixtures = { context: BrowserContext; page: Page };
 type WorkerFixtures = { extension: LaunchedExtension; server: Served };

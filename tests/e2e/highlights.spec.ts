@@ -20,6 +20,7 @@ import {
   tabIdOf,
   WIRE_EN,
 } from './lens';
+import { BEFORE_SNAPSHOT, colouredShare, layoutSnapshot, lineBox, rangesInside, snapshotAtDomContentLoaded, type LayoutSnapshot } from '../support/in-page';
 
 const url = (server: { url: string }, path: string) => new URL(path, server.url).href;
 
@@ -74,24 +75,11 @@ test.describe('highlighted mentions', () => {
     await expectPainted(page, WIRE_EN);
     await page.waitForFunction(() => (window as { rerendered?: boolean }).rerendered === true, undefined, { timeout: SETTLE_MS });
 
-    // Ranges on removed nodes collapse onto the article element: their text is '' and their container is
-    // no longer a text node inside the live article.
-    const onLiveNodes = () =>
-      page.evaluate((names) => {
-        const root = document.getElementById('root')!;
-        let ranges = 0;
-        let live = 0;
-        CSS.highlights.forEach((highlight, name) => {
-          if (!names.includes(name)) return;
-          for (const r of highlight as Iterable<AbstractRange>) {
-            ranges++;
-            const range = r as Range;
-            const ok = (n: Node) => n.nodeType === Node.TEXT_NODE && n.isConnected && root.contains(n);
-            if (ok(range.startContainer) && ok(range.endContainer) && !range.collapsed) live++;
-          }
-        });
-        return { ranges, live };
-      }, MENTION_HIGHLIGHTS);
+    // Ranges on removed nodes collapse onto the article element: no longer on live text nodes inside it.
+    const onLiveNodes = async () => {
+      const { ranges, live } = await page.evaluate(rangesInside, { names: MENTION_HIGHLIGHTS, id: 'root' });
+      return { ranges, live };
+    };
     await expect.poll(onLiveNodes, { timeout: SETTLE_MS }).toEqual({ ranges: countOf(WIRE_EN), live: countOf(WIRE_EN) });
     await expectPainted(page, WIRE_EN);
   });
@@ -118,15 +106,8 @@ test.describe('highlighted mentions', () => {
   test('editable: only the ordinary paragraph is highlighted; form fields, editable areas and code are not', async ({ page, server }) => {
     await page.goto(url(server, 'editable.html'));
     await expectPainted(page, ONE_PARAGRAPH);
-    const outside = await page.evaluate(() => {
-      const quoted = document.getElementById('quoted')!;
-      let count = 0;
-      CSS.highlights.forEach((highlight, name) => {
-        if (!name.startsWith('treasury-lens')) return;
-        for (const r of highlight as Iterable<AbstractRange>) if (!quoted.contains(r.startContainer) || !quoted.contains(r.endContainer)) count++;
-      });
-      return count;
-    });
+    const { ranges, inside } = await page.evaluate(rangesInside, { names: MENTION_HIGHLIGHTS, id: 'quoted' });
+    const outside = ranges - inside;
     expect(outside).toBe(0);
 
     // The page's fields still behave: typing goes where it should and nothing rewrites the values.
@@ -152,15 +133,7 @@ test.describe('highlighted mentions', () => {
     await page.goto(url(server, 'long.html'));
     expect(await page.evaluate(() => document.querySelectorAll('#filler p').length)).toBe(25_000);
     await expectPainted(page, ONE_PARAGRAPH);
-    const inTopic = await page.evaluate((names) => {
-      const topic = document.getElementById('topic')!;
-      let inside = 0;
-      CSS.highlights.forEach((highlight, name) => {
-        if (!names.includes(name)) return;
-        for (const r of highlight as Iterable<AbstractRange>) if (topic.contains(r.startContainer)) inside++;
-      });
-      return inside;
-    }, MENTION_HIGHLIGHTS);
+    const { inside: inTopic } = await page.evaluate(rangesInside, { names: MENTION_HIGHLIGHTS, id: 'topic' });
     expect(inTopic).toBe(countOf(ONE_PARAGRAPH));
   });
 });
@@ -168,11 +141,11 @@ test.describe('highlighted mentions', () => {
 test.describe('the page is left as it was', () => {
   test('layout, text and DOM unchanged, apart from one <style> and the card host', async ({ page, server }) => {
     // Snapshot the page at DOMContentLoaded: before document_idle, so before the detector and the annotator.
-    await page.addInitScript(`document.addEventListener('DOMContentLoaded', () => { window.__tlBefore = (${layoutSnapshot.toString()})(); }, { once: true });`);
+    await page.addInitScript(snapshotAtDomContentLoaded(layoutSnapshot.toString()));
     await page.goto(url(server, 'wire-en.html'));
     await expectPainted(page, WIRE_EN);
 
-    const before = await page.evaluate(() => (window as unknown as { __tlBefore: Snapshot }).__tlBefore);
+    const before = await page.evaluate((key) => (window as unknown as Record<string, LayoutSnapshot>)[key]!, BEFORE_SNAPSHOT);
     expect(before.ours).toEqual({ styles: 0, cards: 0, highlights: 0 });
     const after = await page.evaluate(layoutSnapshot);
     expectSameLayout(after, before);
@@ -188,52 +161,7 @@ test.describe('the page is left as it was', () => {
   });
 });
 
-type Snapshot = {
-  rects: string[];
-  body: string;
-  head: string[];
-  rootChildren: string[];
-  ours: { styles: number; cards: number; highlights: number };
-};
-
-/**
- * Everything the extension must not change, outside its own two elements: each body element's box in
- * document coordinates, the body's markup and text, <head>, and <html>'s children. Runs in the page
- * (serialised), so it is self-contained.
- */
-function layoutSnapshot(): Snapshot {
-  const OURS = '[data-treasury-lens-card]';
-  const px = (n: number) => (Math.round(n * 100) / 100).toFixed(2);
-  const rects: string[] = [];
-  document.body.querySelectorAll('*').forEach((el) => {
-    if (el.closest(OURS)) return;
-    const r = el.getBoundingClientRect();
-    rects.push(`${el.tagName.toLowerCase()} ${px(r.left + window.scrollX)},${px(r.top + window.scrollY)} ${px(r.width)}x${px(r.height)}`);
-  });
-  const body = document.body.cloneNode(true) as HTMLElement;
-  body.querySelectorAll(OURS).forEach((el) => el.remove());
-  let highlights = 0;
-  CSS.highlights.forEach((_, name) => {
-    if (name.startsWith('treasury-lens')) highlights++;
-  });
-  return {
-    rects,
-    body: body.innerHTML,
-    head: Array.from(document.head.children)
-      .filter((el) => !el.matches('style[data-treasury-lens-ui]'))
-      .map((el) => el.outerHTML),
-    rootChildren: Array.from(document.documentElement.children)
-      .filter((el) => el.localName !== OURS)
-      .map((el) => el.localName),
-    ours: {
-      styles: document.querySelectorAll('style[data-treasury-lens-ui]').length,
-      cards: document.querySelectorAll(OURS).length,
-      highlights,
-    },
-  };
-}
-
-function expectSameLayout(now: Snapshot, before: Snapshot): void {
+function expectSameLayout(now: LayoutSnapshot, before: LayoutSnapshot): void {
   expect(now.rects.length).toBe(before.rects.length);
   expect(now.rects).toEqual(before.rects);
   expect(now.body).toBe(before.body);
@@ -241,38 +169,14 @@ function expectSameLayout(now: Snapshot, before: Snapshot): void {
   expect(now.rootChildren).toEqual(before.rootChildren);
 }
 
-/**
- * Share of clearly coloured pixels (not grey, not black, not white) in the first line box of the
- * consistent-class range `text`. Decoded in a blank page of the same browser: no image library needed,
- * and the page under test (whose CSP would get in the way) is not touched.
- */
+/** Share of clearly coloured pixels in the first line box of the consistent-class range `text` (decoded in a blank page). */
 async function colourFraction(page: Page, text: string): Promise<number> {
-  const box = await page.evaluate((text) => {
-    const highlight = CSS.highlights.get('treasury-lens-consistent');
-    const range = highlight && ([...highlight] as Range[]).find((r) => r.toString() === text);
-    if (!range) return undefined;
-    range.startContainer.parentElement?.scrollIntoView({ block: 'center', behavior: 'instant' });
-    const r = range.getClientRects()[0];
-    return r && { x: r.left, y: r.top, width: r.width, height: r.height };
-  }, text);
+  const box = await page.evaluate(lineBox, { name: 'treasury-lens-consistent', text });
   if (!box) throw new Error(`No consistent highlight ${JSON.stringify(text)}`);
   const png = (await page.screenshot({ clip: box })).toString('base64');
   const scratch = await page.context().newPage();
   try {
-    return await scratch.evaluate(async (b64) => {
-      const bytes = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
-      const bitmap = await createImageBitmap(new Blob([bytes], { type: 'image/png' }));
-      const canvas = new OffscreenCanvas(bitmap.width, bitmap.height);
-      const ctx = canvas.getContext('2d')!;
-      ctx.drawImage(bitmap, 0, 0);
-      const { data } = ctx.getImageData(0, 0, bitmap.width, bitmap.height);
-      let coloured = 0;
-      for (let i = 0; i < data.length; i += 4) {
-        const [r, g, b] = [data[i]!, data[i + 1]!, data[i + 2]!];
-        if (Math.max(r, g, b) - Math.min(r, g, b) > 12) coloured++;
-      }
-      return coloured / (data.length / 4);
-    }, png);
+    return await scratch.evaluate(colouredShare, png);
   } finally {
     await scratch.close();
   }

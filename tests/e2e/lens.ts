@@ -27,6 +27,7 @@ export {
   type Painted,
 } from '../support/expected';
 import { HIGHLIGHT_PREFIX, MENTION_CLASSES, PHRASE_HIGHLIGHT, SETTLE_MS, type MentionClass, type Painted } from '../support/expected';
+import { focusState as inPageFocusState, highlightTexts, hotPoint } from '../support/in-page';
 
 
 function sorted(painted: Painted): Painted {
@@ -39,14 +40,7 @@ function sorted(painted: Painted): Painted {
 
 /** Every `treasury-lens*` highlight that holds at least one range: name → range texts (sorted). A frame has its own registry. */
 export function allHighlights(page: Page | Frame): Promise<Record<string, string[]>> {
-  return page.evaluate((prefix) => {
-    const out: Record<string, string[]> = {};
-    CSS.highlights.forEach((highlight, name) => {
-      if (!name.startsWith(prefix) || highlight.size === 0) return;
-      out[name] = [...highlight].map((r) => (r as Range).toString()).sort();
-    });
-    return out;
-  }, HIGHLIGHT_PREFIX);
+  return page.evaluate(highlightTexts, HIGHLIGHT_PREFIX);
 }
 
 /** The mention highlights by class (empty and non-mention highlights left out), texts sorted. */
@@ -78,24 +72,7 @@ export async function expectNothingPainted(page: Page, timeout = SETTLE_MS): Pro
  * sentence may wrap; its bounding box's centre may fall between words).
  */
 export async function rangeCentre(page: Page | Frame, cls: MentionClass, text: string, nth = 0): Promise<{ x: number; y: number }> {
-  const point = await page.evaluate(
-    ({ name, phraseName, text, nth }) => {
-      const highlight = CSS.highlights.get(name);
-      const ranges = highlight ? ([...highlight] as Range[]).filter((r) => r.toString() === text) : [];
-      const range = ranges[nth];
-      if (!range) return undefined;
-      const phrases = [...(CSS.highlights.get(phraseName) ?? [])] as Range[];
-      const within = (r: Range) => r.compareBoundaryPoints(Range.START_TO_START, range) >= 0 && r.compareBoundaryPoints(Range.END_TO_END, range) <= 0;
-      const hot = name.endsWith('-remark') ? phrases.find(within) : range;
-      if (!hot) return undefined;
-      const node = hot.startContainer;
-      const element = node.nodeType === Node.ELEMENT_NODE ? (node as Element) : node.parentElement;
-      element?.scrollIntoView({ block: 'center', inline: 'nearest', behavior: 'instant' });
-      const box = hot.getClientRects()[0];
-      return box ? { x: box.left + box.width / 2, y: box.top + box.height / 2 } : undefined;
-    },
-    { name: `${HIGHLIGHT_PREFIX}-${cls}`, phraseName: PHRASE_HIGHLIGHT, text, nth },
-  );
+  const point = await page.evaluate(hotPoint, { name: `${HIGHLIGHT_PREFIX}-${cls}`, phraseName: PHRASE_HIGHLIGHT, text, nth });
   if (!point) throw new Error(`No ${cls} highlight (or its hot area) with the text ${JSON.stringify(text)} on ${page.url()}`);
   return point;
 }
@@ -123,12 +100,7 @@ export async function openDetails(page: Page): Promise<void> {
 
 /** Where keyboard focus is: the focused element of the document, and whether focus is inside our card. */
 export function focusState(page: Page): Promise<{ host: boolean; id: string | undefined; insideCard: boolean }> {
-  return page.evaluate(() => {
-    const active = document.activeElement;
-    const inner = active?.shadowRoot?.activeElement ?? null;
-    const card = active?.shadowRoot?.querySelector('[data-part="card"]');
-    return { host: Boolean(active?.hasAttribute('data-treasury-lens-card')), id: active?.id || undefined, insideCard: Boolean(inner && card?.contains(inner)) };
-  });
+  return page.evaluate(inPageFocusState);
 }
 
 // ------------------------------------------------------------------ background state, popup, badge

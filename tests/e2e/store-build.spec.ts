@@ -1,12 +1,15 @@
 /**
  * The store build (.output/chrome-mv3, what is shipped), not the e2e build the other specs drive: its card's
- * shadow root is closed to the page, it holds no trace of the e2e hook (src/page/e2e-hook.ts), and the card
+ * shadow root is closed to the page, it holds no trace of the e2e hook (src/page/e2e-hook.ts) nor of the
+ * Firefox e2e build's test route (src/e2e-route.ts; tests/firefox/store-build.ts checks the Firefox store
+ * build), and the card
  * is still found the way assistive technology finds it, a dialog named "Treasury Lens: …" in the
  * accessibility tree (read over CDP, which sees into closed roots as a screen reader does).
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { launchWithExtension, type LaunchedExtension } from '../../src/cli/chromium';
+import { E2E_OPEN_PAGE } from '../../src/e2e-route';
 import { E2E_HOOK_ATTR } from '../../src/page/e2e-hook';
 import { EXTENSION_DIR, STORE_EXTENSION_DIR, expect, test } from './fixtures';
 import { expectPainted, hoverMention, SETTLE_MS, WIRE_EN } from './lens';
@@ -23,6 +26,10 @@ test('the store build holds no trace of the e2e hook; the e2e build does', () =>
   // Booleans: a failure should not print a megabyte of minified code.
   expect(scripts(EXTENSION_DIR).includes(E2E_HOOK_ATTR), 'the e2e build carries the hook').toBe(true);
   expect(scripts(STORE_EXTENSION_DIR).includes(E2E_HOOK_ATTR), 'the store build carries the hook').toBe(false);
+});
+
+test("the store build holds no trace of the Firefox e2e build's test route", () => {
+  expect(scripts(STORE_EXTENSION_DIR).includes(E2E_OPEN_PAGE), 'the store build carries the test route').toBe(false);
 });
 
 type AxNode = { role?: { value?: string }; name?: { value?: string } };
