@@ -240,7 +240,8 @@ export function markerCues(
     for (const t of terms(group)) {
       const main = type === 'act' && japanese && (lastClause >= 0 ? t.start > lastClause : t.start === lastAct) ? MAIN_VERB_BOOST : 1;
       // "did not suggest", 「示唆したものではない」: the remark's act denied is the walk-back.
-      const denied = group === 'remark_act' && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
+      // "is not weaponising its pile": a threat denied is the walk-back too.
+      const denied = (group === 'remark_act' || group === 'threat') && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
       cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, at: t.start, weight: CUE_WEIGHT[type] * share * main });
     }
   }

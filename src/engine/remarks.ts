@@ -57,6 +57,15 @@ const KATO_LEADS = expression(
       'iu',
     ),
 );
+// "• Japan FinMin Kato: …", "- KATO: …", 「■加藤財務相：…」: a line that gives him as its speaker (wire flashes,
+// bullet lists of quotes), in any case.
+const COLON_SPEAKER = expression(
+  (v) =>
+    new RegExp(
+      `^\\s*(?:[-•・■●*]\\s*)?(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\s*:|^\\s*[■・●]?\\s*(?:${v.words(['kato', 'kato_bare'], 'ja')})(?:${v.words('finance_office', 'ja')})?[：:]`,
+      'iu',
+    ),
+);
 // The bare surname as printed ("kato_bare"), capitalised: the word before it says whose it is.
 const KATO_EN = expression((v) => new RegExp(`(?<![\\p{L}\\p{N}])(?:${v.words('kato_bare', 'en')})(?![\\p{L}\\p{N}])`, 'gu'));
 // "Minister Kato", "Katsunobu Kato": a title or his given name right before a bare "Kato" (case as printed).
@@ -85,6 +94,7 @@ const HEADING_CHARS = 60;
 const MEDIA_READING = expression((v) => new RegExp(`${v.words('media_reading', 'ja')}|\\b(?:${v.words('media_reading', 'en')})(?:\\s+\\S+){0,4}?\\s+as\\b`, 'i'));
 const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
+const JA_QUESTION_END = /(?:か|かを|かと|について)(?:問われ|聞かれ|質問され)(?:た|ました)。?$/;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない|ず(?=[」』、。\s]|$)/i;
 // The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
 const HOLDINGS_NOUN = expression((v) => new RegExp(`\\b(?:${v.words('holdings_noun', 'en')})\\b|${v.words('holdings_noun', 'ja')}`));
@@ -203,7 +213,7 @@ export function* docRemarkContextSteps(ds: Dataset, text: string, published?: st
   // "Takeshi Kato, chief investment officer": another Kato on the page makes a bare "Kato" ambiguous.
   let otherKato = false;
   for (const k of text.matchAll(KATO_EN(ds))) {
-    const given = /(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
+    const given = /(?<!\p{L})(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
     if (given && !NOT_A_GIVEN_NAME(ds).test(given)) {
       otherKato = true;
       break;
@@ -334,6 +344,8 @@ export type RemarkState = {
   lastSpeakerKato: boolean;
   /** A quotation opened in an earlier sentence and not yet closed. */
   openQuote: boolean;
+  /** The block of the last line that gave him as its speaker ("Kato: …"). */
+  colonSpeakerBlock?: number;
   /** Index of the last block that named the holdings. */
   holdingsBlock: number;
   /** The last remark found, and in which block: "He also stressed…" continues the same statement. */
@@ -406,7 +418,8 @@ function classifySentence(
   const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER(ds).test(sentence);
   // "Katsunobu Kato, Japan's finance minister, used a TV interview … the first time a senior official…":
   // with Kato as the sentence's subject, another person named later is not its speaker.
-  const explicit = namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS(ds).test(sentence) && !KATO_LEADS(ds).test(sentence));
+  const colonSpeaker = COLON_SPEAKER(ds).test(sentence) && doc.katoIsFinanceMinister && (!doc.otherKato || hasTerm(ds, 'kato_full', sentence));
+  const explicit = colonSpeaker || (namesKato(ds, sentence, doc) && !(otherSpeaker && !KATO_SPEAKS(ds).test(sentence) && !KATO_LEADS(ds).test(sentence)));
   // His words go on: a pronoun or title as speaker, a Japanese speech verb, or a quotation with nobody
   // else named as saying it ("Then the kicker: “Whether or not we use that card…”").
   const speechVerb = ANY_SPEECH_VERB(ds);
@@ -415,8 +428,11 @@ function classifySentence(
     (/[“"]/.test(sentence) && !speechVerb.test(sentence.replace(/\b(?:he|the minister)\s+said\b/i, ''))) || (/「/.test(sentence) && state.lastSpeakerKato && quotations(sentence).length > 0 && Boolean(recordedQuoteIn(ds, sentence)));
   // A section heading (■…, 【…】) starts something new: it continues nobody's words.
   const sectionHead = SECTION_HEAD.test(sentence);
+  // The rest of a line he was given as the speaker of ("■加藤財務相：…。…。") is his too.
+  const colonLine = state.colonSpeakerBlock === blockIndex;
+  if (colonSpeaker) state.colonSpeakerBlock = blockIndex;
   const continues =
-    !explicit && !sectionHead && state.lastSpeakerKato && !otherSpeaker && (insideQuote || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
+    !explicit && !sectionHead && state.lastSpeakerKato && !otherSpeaker && (insideQuote || colonLine || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && speechVerb.test(sentence))) state.lastSpeakerKato = false;
 
@@ -477,6 +493,8 @@ function classifySentence(
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
+  // 「…交渉の手段になり得るかを問われた。」: the question alone, his answer in the next sentence.
+  if (JA_QUESTION_END.test(sentence) && !/「[^」]*」\s*(?:と|とも)/.test(sentence)) return reject(state, 'a question put to him');
 
   // Dated to a later press conference ("On Friday he repeated…" in a 13 June story): another occasion.
   // (A sentence that also names one of the three statements' days still reports that statement.)
@@ -535,7 +553,7 @@ function classifySentence(
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
-  const speaking = insideQuote || statementWords || inTalks || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
+  const speaking = insideQuote || statementWords || inTalks || colonSpeaker || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
   if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.

@@ -83,6 +83,23 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
   });
 
   test.each([
+    // A wire flash or a bullet list gives him as the line's speaker, in any case; "FinMin" is no given name.
+    ['• Japan FinMin Kato: US Treasury holdings are managed with possible FX intervention in mind', 'earlier_dismissal', '2025-04-10'],
+    ['- KATO: TREASURY HOLDINGS COULD BE AMONG SUCH CARDS', 'card_remark', '2025-05-02'],
+    ['■加藤財務相：外貨準備の米国債は、為替介入に備えて流動性を確保する目的で保有している。', 'earlier_dismissal', '2025-04-10'],
+    // A threat denied is the walk-back.
+    ['Tokyo insists it is not weaponising its Treasury pile, Finance Minister Katsunobu Kato said.', 'clarification', '2025-05-05'],
+  ])('a line that gives him as its speaker, and a threat denied: %s', (text, kind, published) => {
+    const page = `Finance Minister Katsunobu Kato spoke about Japan's U.S. Treasury holdings.\n\n${text}`;
+    expect(remarks(page, published).at(-1)?.remark).toBe(kind);
+  });
+
+  test('the question alone is not what he said: 「…交渉の手段になり得るかを問われた。」', () => {
+    const found = remarks('加藤勝信財務相は2日、テレビ東京の番組に出演した。番組では、日本が米国債を安易に売らないと伝えることが交渉の手段になり得るかを問われた。', '2025-05-02');
+    expect(found.map((m) => m.text)).not.toContainEqual(expect.stringContaining('問われた'));
+  });
+
+  test.each([
     // Kato putting the holdings in the talks says something about them, though no word of the card is used.
     ["Last week Japan's finance minister appeared to put the country's U.S. debt holdings on the negotiating table.", 'card_remark'],
     ['Japan FinMin Kato: Treasury pile one of Tokyo\'s tools in US trade talks', 'card_remark'],
