@@ -127,12 +127,24 @@ function holderOf(ds: Dataset, text: string, cues: Cue[], a: Amount, left: Span,
   return undefined;
 }
 
+// An aside between dashes or in brackets: "Foreign securities — a category that includes U.S. Treasuries — rose to …".
+const ASIDE = /\s[—–]\s[^—–]{1,200}?\s[—–]\s|\([^()]{1,200}\)|（[^（）]{1,200}）/g;
+
+/** The asides before an amount: a kind word inside one describes the noun it comments on, not the amount. */
+function asidesBefore(text: string, left: Span): Span[] {
+  const out: Span[] = [];
+  for (const m of text.slice(left.start, left.end).matchAll(ASIDE)) out.push({ start: left.start + m.index, end: left.start + m.index + m[0].length });
+  return out;
+}
+
 /** The kind of an amount: the nearest kind word within reach (treasuries, reserves, or a non-holding noun). */
-function kindOf(cues: Cue[], a: Amount, left: Span, right: Span): Kind | undefined {
+function kindOf(text: string, cues: Cue[], a: Amount, left: Span, right: Span): Kind | undefined {
   let best: { kind: Kind; d: number } | undefined;
+  const asides = asidesBefore(text, left);
   for (const c of cues) {
     const kind = KIND_GROUPS[c.group];
     if (!kind) continue;
+    if (asides.some((x) => c.start >= x.start && c.end <= x.end)) continue;
     let d: number;
     if (c.start >= a.end && c.start < right.end) d = c.start - a.end;
     else if (c.end <= a.start && c.end > left.start) d = (a.start - c.end) * (KIND_RIGHT_REACH / KIND_LEFT_REACH);
@@ -238,7 +250,7 @@ export function classifyAmounts(
     if (change) segmentStart = left.start;
     const ownHolder = holderOf(ds, text, cues, a, left, right, sentence);
     const holder = ownHolder ?? memory.holder;
-    let kind = kindOf(cues, a, left, right);
+    let kind = kindOf(text, cues, a, left, right);
     const ownKind = Boolean(kind);
     if (!kind) {
       // No kind word within reach: the clause's only kind, else what the text was last about.

@@ -111,6 +111,20 @@ describe('tables: units and months from the header and the column heads', () => 
   });
 });
 
+describe('the kind of an amount', () => {
+  test('a kind word inside an aside describes the noun it comments on, not the amount', () => {
+    for (const text of [
+      'Japan reported its foreign reserves. Foreign securities — a category that includes U.S. Treasuries and other debt — rose to $943.25 billion.',
+      'Japan reported its foreign reserves. Foreign securities (mostly U.S. Treasuries) rose to $943.25 billion.',
+    ]) expect(one(text, '$943.25 billion', '2025-04-08').subject, text).toBe('japan_fx_reserves');
+  });
+
+  test('"Japan\'s reserves stood at …; it does not say how much is in Treasuries" is the reserves', () => {
+    const text = "Japan's reserves stood at $1,272.5 billion at the end of March, the ministry said; it does not disclose how much of that is in Treasuries.";
+    expect(one(text, '$1,272.5 billion', '2025-04-14').subject).toBe('japan_fx_reserves');
+  });
+});
+
 describe('a change names what changed', () => {
   test('"Japan adds $39.8 billion of Treasuries" is a change of the holdings', () => {
     const f = one('Japan adds $39.8 billion of Treasuries in January as foreign holdings edge up', '$39.8 billion', '2026-03-19');
