@@ -83,7 +83,7 @@ const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 
 const OTHER_NAME_AFTER_OFFICE = expression((v) => new RegExp(`^,?\\s+(?!${v.words('kato', 'en')})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+`, 'u'));
 // Kato speaking about what he himself said: after Milan, that is the clarification.
 // ("In his words: …" only introduces a quote.)
-const OWN_REMARKS = /(?<!\bin\s)\b(?:his|my)\s+(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
+const OWN_REMARKS = /(?<!\bin\s)\b(?:his|my)\s+(?:(?:earlier|previous|prior|original|own|Friday's)\s+)?(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 // Japanese speech verbs anywhere in a sentence (「何を語ったか」), not only at its end.
@@ -330,8 +330,11 @@ export type RemarkFinding = {
 /** Classifies a sentence and remembers the result for the sentences that continue it. */
 export function classifyRemark(...args: Parameters<typeof classifySentence>): RemarkFinding[] {
   const found = classifySentence(...args);
-  const [, , , blockIndex, , state] = args;
-  const last = found[found.length - 1];
+  const [, , , blockIndex, doc, state] = args;
+  // A sentence that reports two statements recalls the earlier one ("…, walking back remarks on Friday that
+  // hinted…"): "He added…" after it goes on with the later one.
+  const day = (k: RemarkKind) => doc.dates.find((d) => d.remark === k)?.day ?? 0;
+  const last = found.length > 1 ? [...found].sort((a, b) => day(b.attribution.remark) - day(a.attribution.remark))[0] : found[0];
   if (last) {
     state.lastRemark = { kind: last.attribution.remark, block: blockIndex };
     // The headline and lede set the article's frame: later sentences without markers default to it.
@@ -546,7 +549,12 @@ function classifySentence(
       const earlier = f && english && sentenceFacts().pluperfectSpeech ? statementBefore(doc.dates, f.remark) : undefined;
       if (f) cues.push(earlier ? { type: 'frame', remark: earlier, text: 'had said', weight: f.weight } : f);
     }
-    return decide(cues, possible, unlikely);
+    // His recorded words of a later statement than the page's date: the page was updated (a thread, a live
+    // page), and that statement is possible after all.
+    // (Only words that are that statement's alone: a quote it repeats from an earlier one proves nothing.)
+    const laterKind = recordedKind && q && REMARK_OF_EVENT_KIND[q.event.kind] === recordedKind ? recordedKind : undefined;
+    const quotedLater = laterKind && !possible.has(laterKind) ? new Set([...possible, laterKind]) : possible;
+    return decide(cues, quotedLater, unlikely);
   };
 
   const whole = attribute(0, sentence.length, true);

@@ -94,6 +94,22 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, published).at(-1)?.remark).toBe(kind);
   });
 
+  test('his recorded Milan words on a page dated 2 May (a thread updated later) are the clarification', () => {
+    const page = "Finance Minister Katsunobu Kato said on TV Tokyo that the Treasury holdings could be among such cards.\n\nUpdate: he walked it back in Milan. Said Japan is \"not considering the sale of US Treasuries as a means of Japan-US negotiations\".";
+    const found = remarks(page, '2025-05-02');
+    expect([found[0]?.remark, found.at(-1)?.remark]).toEqual(['card_remark', 'clarification']);
+  });
+
+  test('"his earlier comments" after Milan is the clarification', () => {
+    const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
+    expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
+  });
+
+  test('after a sentence that reports both statements, "He added…" goes on with the later one', () => {
+    const page = "Japan's finance minister said on Sunday that the country does not intend to use its U.S. Treasury holdings as a bargaining chip. The clarification follows remarks on Friday that appeared to float the bonds as possible leverage. He added that selling the holdings is not being considered as a negotiating tactic.";
+    expect(remarks(page, '2025-05-04').at(-1)?.remark).toBe('clarification');
+  });
+
   test('the question alone is not what he said: 「…交渉の手段になり得るかを問われた。」', () => {
     const found = remarks('加藤勝信財務相は2日、テレビ東京の番組に出演した。番組では、日本が米国債を安易に売らないと伝えることが交渉の手段になり得るかを問われた。', '2025-05-02');
     expect(found.map((m) => m.text)).not.toContainEqual(expect.stringContaining('問われた'));
