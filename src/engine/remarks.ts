@@ -275,6 +275,8 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   if (JA_KATO(ds).test(sentence)) {
     if (hasTerm(ds, 'kato_honorific', sentence) && doc.katoIsFinanceMinister) return true;
     if (hasTerm(ds, 'finance_office', sentence)) return true;
+    // A bare 加藤 (forums) next to the card or the holdings, on a page where he is the only Kato, is him.
+    if (doc.katoIsFinanceMinister && !doc.otherKato && topical) return true;
   }
   // "Japan's finance minister said…" in a story about the holdings: Kato held the office then.
   if (doc.aboutHoldings && hasTerm(ds, 'finance_office', sentence)) {

@@ -110,6 +110,11 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, '2025-05-04').at(-1)?.remark).toBe('clarification');
   });
 
+  test('a bare 加藤 next to the card, on a page where he is the only Kato, is him (forum threads)', () => {
+    const page = '【速報】財務相、米国債めぐり発言\n\n1：名無しさん\n米国債の話らしい\n\n2：名無しさん\n加藤がテレビで「売れるカードはあるぞ」ってアメリカに言ったらしい';
+    expect(remarks(page, '2025-05-02').map((m) => [m.remark, m.text.startsWith('加藤が')])).toEqual([['card_remark', true]]);
+  });
+
   test('the question alone is not what he said: 「…交渉の手段になり得るかを問われた。」', () => {
     const found = remarks('加藤勝信財務相は2日、テレビ東京の番組に出演した。番組では、日本が米国債を安易に売らないと伝えることが交渉の手段になり得るかを問われた。', '2025-05-02');
     expect(found.map((m) => m.text)).not.toContainEqual(expect.stringContaining('問われた'));
