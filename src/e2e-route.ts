@@ -14,7 +14,10 @@ export const E2E_OPEN_PAGE = 'e2e:open-page';
 export const E2E_PAGES = ['popup', 'options'] as const;
 export type E2ePage = (typeof E2E_PAGES)[number];
 
-const E2eOpenPage = z.object({ type: z.literal(E2E_OPEN_PAGE), page: z.enum(E2E_PAGES) });
+// Built on first use: a schema made when the module loads would stay in the detector, which imports this
+// module for `forwardTestRoute` (top-level calls are kept by the bundler even where nothing uses them).
+let schema: z.ZodMiniObject<{ type: z.ZodMiniLiteral<typeof E2E_OPEN_PAGE>; page: z.ZodMiniEnum<{ popup: 'popup'; options: 'options' }> }> | undefined;
+const e2eOpenPage = () => (schema ??= z.object({ type: z.literal(E2E_OPEN_PAGE), page: z.enum(E2E_PAGES) }));
 
 /** The tests' page server (src/cli/serve.ts) listens on the loopback address only. */
 const TEST_SERVER = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
@@ -33,7 +36,7 @@ export function forwardTestRoute(ctx: ContentScriptContext, send: (message: unkn
  * the top frame of a tab showing the tests' server; undefined (not handled) for anything else.
  */
 export function openTestPage(raw: unknown, sender: Sender): Promise<true> | undefined {
-  const parsed = E2eOpenPage.safeParse(raw);
+  const parsed = e2eOpenPage().safeParse(raw);
   const tabId = sender.tab?.id;
   if (!parsed.success || tabId === undefined || sender.frameId !== 0 || !TEST_SERVER.test(sender.url ?? '')) return undefined;
   const path = parsed.data.page === 'popup' ? `/popup.html?tab=${tabId}` : '/options.html';

@@ -24,7 +24,7 @@ function subjectOf(kind: Kind | undefined, holder: Holder | undefined): FigureSu
 
 // Japan's finance minister by name ("Katsunobu Kato said the country's holdings…") names Japan as the holder.
 const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', kato_full: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
-const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
+const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserves_loose: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
 const KIND_RIGHT_REACH = 48;
