@@ -5,8 +5,8 @@
  * style sheet; the shadow root's own style sheet), opens its card, and is counted in the popup and badge.
  */
 import type { Frame, Page } from 'playwright/test';
-import { expect, test } from './fixtures';
-import { badgeText, cardRoot, countOf, expectPainted, openPopupFor, painted, rangeCentre, SETTLE_MS, tabIdOf, WIRE_EN } from './lens';
+import { expect, tabState, test } from './fixtures';
+import { badgeText, cardRoot, countOf, expectPainted, ONE_PARAGRAPH, openPopupFor, painted, rangeCentre, SETTLE_MS, tabIdOf, WIRE_EN, type MentionClass, type Painted } from './lens';
 
 const FLAGGED = countOf(WIRE_EN);
 
@@ -69,3 +69,33 @@ for (const [file, how] of [
     await popupCount(extension, page);
   });
 }
+
+/** WIRE_EN's mentions and ONE_PARAGRAPH's, on one page. */
+function both(a: Painted, b: Painted): Painted {
+  const out: Painted = { ...a };
+  for (const [cls, texts] of Object.entries(b) as [MentionClass, string[]][]) out[cls] = [...(out[cls] ?? []), ...texts];
+  return out;
+}
+
+/** The last of the timed checks for late shadow roots comes a minute after load; the tests' roots arrive within 6 s. */
+const LATE_ROOT_SETTLE_MS = 2 * SETTLE_MS;
+
+test('articles in open shadow roots attached after load (1 s, then 5 s later) are found and painted, with no change to the light DOM', async ({ page, server }) => {
+  test.setTimeout(60_000);
+  await page.goto(new URL('shadow-late.html', server.url).href);
+  await expectPainted(page, WIRE_EN, LATE_ROOT_SETTLE_MS);
+  await expectPainted(page, both(WIRE_EN, ONE_PARAGRAPH), LATE_ROOT_SETTLE_MS);
+  const { x, y } = await rangeCentre(page, 'disputed', '$1.27 trillion');
+  await page.mouse.move(2, 2);
+  await page.mouse.move(x, y, { steps: 5 });
+  await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+});
+
+test('the detector finds an article that arrives only in a shadow root attached 5 s after load', async ({ page, server }) => {
+  test.setTimeout(60_000);
+  await page.goto(new URL('shadow-late.html?at=5000', server.url).href);
+  const state = await tabState(page);
+  // The first look found nothing: the page has no article yet.
+  expect(state.hit).toBe(false);
+  await expectPainted(page, WIRE_EN, LATE_ROOT_SETTLE_MS);
+});

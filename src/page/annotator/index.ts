@@ -8,6 +8,7 @@
  * - card-controller.ts: when the card opens and closes;
  * - settings-watch.ts: highlights on or off, the site turned off, how cards open, their language;
  * - src/dismissed.ts: the mentions the reader marked "Not about this" on this page, left unpainted;
+ * - shadow-roots.ts: open shadow roots attached after a scan, which no DOM change tells of;
  * - highlight-guard.ts: highlights the page cleared painted again; an orphaned copy stopped;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
@@ -30,6 +31,7 @@ import { guardHighlights } from './highlight-guard';
 import { batchMatters, watchMutations } from './mutations';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
+import { watchLateShadowRoots, type ShadowRootWatch } from './shadow-roots';
 import { summarize } from './report';
 import { ScanScheduler, scanPage, type Analyze, type ScanResult } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
@@ -62,8 +64,10 @@ export class Annotator {
   private dismissed = new Set<string>();
   /** The last scan, for reports sent between scans. */
   private lastScan: ScanResult | undefined;
-  /** Shadow roots that hold mentions are watched for changes too. */
+  /** Shadow roots are watched for changes too: those that hold mentions, and every web component's (shadow-roots.ts). */
   private watchShadowRoot: (root: ShadowRoot) => void = () => {};
+  /** Shadow roots attached after a scan (no DOM change tells of them). */
+  private lateRoots: ShadowRootWatch | undefined;
   private keyboardIndex = -1;
 
   constructor(private readonly deps: AnnotatorDeps) {
@@ -94,6 +98,7 @@ export class Annotator {
     this.dismissed = new Set(await dismissedOn(this.win.location.href, scope));
     this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids), scope));
     this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, this.watchShadowRoot, () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -197,6 +202,7 @@ export class Annotator {
   }
 
   private async scan(): Promise<void> {
+    this.lateRoots?.scanning();
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
       for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
       // The same mentions on the same text: what is painted stays, Ranges and all.
