@@ -99,3 +99,34 @@ test('the detector finds an article that arrives only in a shadow root attached 
   expect(state.hit).toBe(false);
   await expectPainted(page, WIRE_EN, LATE_ROOT_SETTLE_MS);
 });
+
+/** Clicks the mention `text` of class `cls` in `where` (the page or its iframe), as a reader would. */
+async function clickMention(page: Page, where: Page | Frame, cls: MentionClass, text: string): Promise<void> {
+  const { x, y } = await rangeCentre(where, cls, text);
+  const offset = where === page ? { x: 0, y: 0 } : (await page.locator('iframe').boundingBox())!;
+  await page.mouse.click(offset.x + x, offset.y + y);
+}
+
+test('the same article in the page and in a same-origin iframe: each painted in its own document, one card open at a time', async ({ page, server }) => {
+  await page.goto(new URL('iframe-twice.html', server.url).href);
+  const frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'))!;
+  await expectPainted(page, WIRE_EN);
+  await expectPainted(frame, WIRE_EN);
+
+  await clickMention(page, page, 'disputed', '$1.27 trillion');
+  await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+  // A click in the frame is a click elsewhere: the page's card closes as the frame's opens...
+  await clickMention(page, frame, 'disputed', '$1.27 trillion');
+  await expect(cardRoot(frame)).toBeVisible({ timeout: SETTLE_MS });
+  await expect(cardRoot(page)).toBeHidden({ timeout: SETTLE_MS });
+  // ...and the other way round.
+  await clickMention(page, page, 'consistent', '$1.13 trillion');
+  await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
+  await expect(cardRoot(frame)).toBeHidden({ timeout: SETTLE_MS });
+  // Hovering: the page sees no pointer leave its mention once the pointer is over the frame.
+  const { x, y } = await rangeCentre(frame, 'consistent', '$1.13 trillion');
+  const at = (await page.locator('iframe').boundingBox())!;
+  await page.mouse.move(at.x + x, at.y + y, { steps: 5 });
+  await expect(cardRoot(frame)).toBeVisible({ timeout: SETTLE_MS });
+  await expect(cardRoot(page)).toBeHidden({ timeout: SETTLE_MS });
+});

@@ -46,6 +46,8 @@ export type AnnotatorDeps = {
   createCard: (lang: Lang, theme: Theme) => Promise<Card>;
   report: (report: AnnotatorReport) => void;
   uiLang: string;
+  /** A card opened here, by this copy (`opener`): the tab's other frames close theirs. */
+  cardOpened?: (opener: string) => void;
   /** Called once when the annotator has stopped for good (site turned off, extension reloaded). */
   stopped?: () => void;
 };
@@ -69,6 +71,8 @@ export class Annotator {
   /** Shadow roots attached after a scan (no DOM change tells of them). */
   private lateRoots: ShadowRootWatch | undefined;
   private keyboardIndex = -1;
+  /** This copy among the tab's frames' annotators (not a secret: the page never sees our messages). */
+  private readonly opener = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.life = new Lifetime(this.win, deps.ctx.signal);
@@ -77,7 +81,7 @@ export class Annotator {
     this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
     const theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(theme);
-    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme));
+    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme), () => deps.cardOpened?.(this.opener));
     this.scans = new ScanScheduler(this.life, () => this.scan());
     this.life.onStop(() => {
       this.highlighter.destroy();
@@ -150,6 +154,11 @@ export class Annotator {
       if (!count) return;
       await this.showIndex((this.keyboardIndex + 1) % count);
     }
+  }
+
+  /** A card opened in another frame of the tab: one card at a time, as a click elsewhere would close this one. */
+  cardOpenedElsewhere(opener: string): void {
+    if (opener !== this.opener) this.cards.outside();
   }
 
   private cardLang(): Lang {
