@@ -1,5 +1,5 @@
 /**
- * Private windows: nothing learned in one outlives it. The extension is allowed in private windows as a
+ * Private windows: nothing learned in one outlives it (a site turned off, highlights hidden, a mention marked "Not about this"). The extension is allowed in private windows as a
  * user allows it (chrome://extensions, "Allow in Incognito"), in a browser of its own: that switch reloads
  * the extension. Playwright cannot drive an incognito tab of a persistent profile, so the private tab is
  * opened and read from the service worker, and its popup is opened as a page (`popup.html?tab=<id>`), as
@@ -8,14 +8,18 @@
 import type { Worker } from 'playwright/test';
 import { launchWithExtension, type LaunchedExtension } from '../../src/cli/chromium';
 import { EXTENSION_DIR, expect, test } from './fixtures';
-import { expectPainted, openPopupFor, SETTLE_MS, WIRE_EN } from './lens';
+import { expectPainted, HIGHLIGHT_PREFIX, openPopupFor, SETTLE_MS, WIRE_EN } from './lens';
 
 type Chrome = {
   developerPrivate: { updateProfileConfiguration(c: { inDeveloperMode: boolean }): Promise<void>; updateExtensionConfiguration(c: { extensionId: string; incognitoAccess: boolean }): Promise<void> };
   extension: { isAllowedIncognitoAccess(): Promise<boolean> };
   windows: { create(o: { incognito: boolean; url: string }): Promise<{ id?: number; tabs?: { id?: number }[] }>; remove(id: number): Promise<void> };
-  scripting: { executeScript(o: { target: { tabId: number }; func: () => number }): Promise<{ result?: number }[]> };
-  storage: { local: { get(k: string): Promise<Record<string, unknown>> }; session: { get(k: null): Promise<Record<string, unknown>> } };
+  scripting: { executeScript<A extends unknown[], R>(o: { target: { tabId: number }; func: (...args: A) => R; args?: A }): Promise<{ result?: R }[]> };
+  storage: {
+    local: { get(k: string | null): Promise<Record<string, unknown>> };
+    sync: { get(k: null): Promise<Record<string, unknown>> };
+    session: { get(k: null): Promise<Record<string, unknown>> };
+  };
 };
 
 /** "Allow in Incognito" on chrome://extensions; resolves with the reloaded extension's worker. */
@@ -50,6 +54,22 @@ const storedSites = (worker: Worker) =>
   worker.evaluate(async () => ((await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get('disabledSites')).disabledSites as string[] | undefined) ?? []);
 const stored = (worker: Worker, key: string) =>
   worker.evaluate(async (k) => (await (globalThis as unknown as { chrome: Chrome }).chrome.storage.local.get(k))[k], key);
+/** Everything the extension keeps on disk: storage.local and storage.sync, whole. */
+const persistent = (worker: Worker) =>
+  worker.evaluate(async () => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    return { local: await chrome.storage.local.get(null), sync: await chrome.storage.sync.get(null) };
+  });
+/** The ranges of one mention highlight in a tab. */
+const rangesIn = (worker: Worker, tabId: number, name: string) =>
+  worker.evaluate(
+    async ({ id, highlight }) => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const [frame] = await chrome.scripting.executeScript({ target: { tabId: id }, func: (n: string) => CSS.highlights.get(n)?.size ?? 0, args: [highlight] });
+      return frame?.result ?? 0;
+    },
+    { id: tabId, highlight: name },
+  );
 const sessionKeys = (worker: Worker) => worker.evaluate(async () => Object.keys(await (globalThis as unknown as { chrome: Chrome }).chrome.storage.session.get(null)));
 
 test('a site turned off and highlights hidden in a private window are forgotten when it closes; a normal window keeps them', async ({ server }) => {
@@ -98,6 +118,45 @@ test('a site turned off and highlights hidden in a private window are forgotten 
     await normalPopup.locator('#site-disabled').check();
     await expect.poll(() => storedSites(worker), { timeout: SETTLE_MS }).toContain(site);
     await normalPopup.close();
+  } finally {
+    await extension.close();
+  }
+});
+
+test('"Not about this" in a private window hides the mention there and leaves nothing in storage.local or storage.sync after the window closes', async ({ server }) => {
+  test.setTimeout(120_000);
+  const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true });
+  try {
+    const worker = await allowInPrivate(extension);
+    const url = new URL('wire-en.html', server.url).href;
+    const before = await persistent(worker);
+    const { windowId, tabId } = await worker.evaluate(async (u) => {
+      const { chrome } = globalThis as unknown as { chrome: Chrome };
+      const win = await chrome.windows.create({ incognito: true, url: u });
+      return { windowId: win.id!, tabId: win.tabs![0]!.id! };
+    }, url);
+    // The reserves figure ("$1.27 trillion" as Japan's foreign reserves) is the one to hide.
+    const reserves = `${HIGHLIGHT_PREFIX}-context`;
+    await expect.poll(() => rangesIn(worker, tabId, reserves), { timeout: SETTLE_MS, message: 'the private tab annotated' }).toBe(1);
+
+    const popup = await extension.context.newPage();
+    await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
+    await popup.locator('#mentions li[data-class="context"]').getByRole('button', { name: /^Not about this/ }).click();
+    await expect.poll(() => rangesIn(worker, tabId, reserves), { timeout: SETTLE_MS, message: 'the mention hidden in the private tab' }).toBe(0);
+    await expect(popup.locator('#dismissed li')).toHaveCount(1);
+    // Kept in the private session, not on disk, while the window is open...
+    await expect.poll(() => sessionKeys(worker), { timeout: SETTLE_MS }).toContain('privateDismissed');
+    expect(await persistent(worker)).toEqual(before);
+    await popup.close();
+
+    await worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.windows.remove(id), windowId);
+    await expect.poll(() => sessionKeys(worker), { timeout: SETTLE_MS, message: 'the private session dropped' }).not.toContain('privateDismissed');
+    // ...and after it closed: nothing written, and a normal window shows the mention.
+    expect(await persistent(worker)).toEqual(before);
+    const normal = await extension.context.newPage();
+    await normal.goto(url);
+    await expectPainted(normal, WIRE_EN);
+    await normal.close();
   } finally {
     await extension.close();
   }
