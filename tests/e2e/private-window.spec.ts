@@ -1,6 +1,7 @@
 /**
- * Private windows: nothing learned in one outlives it (a site turned off, highlights hidden, a mention marked "Not about this"). The extension is allowed in private windows as a
- * user allows it (chrome://extensions, "Allow in Incognito"), in a browser of its own: that switch reloads
+ * Private windows: nothing learned in one outlives it (a site turned off, highlights hidden, a mention
+ * marked "Not about this"). The extension is allowed in private windows as a user allows it
+ * (chrome://extensions, "Allow in Incognito"), in a browser of its own: that switch reloads
  * the extension. Playwright cannot drive an incognito tab of a persistent profile, so the private tab is
  * opened and read from the service worker, and its popup is opened as a page (`popup.html?tab=<id>`), as
  * the other specs do.
