@@ -108,8 +108,15 @@ async function clickMention(page: Page, where: Page | Frame, cls: MentionClass, 
 }
 
 test('the same article in the page and in a same-origin iframe: each painted in its own document, one card open at a time', async ({ page, server }) => {
-  await page.goto(new URL('iframe-twice.html', server.url).href);
-  const frame = page.frames().find((f) => f.url().endsWith('/wire-en.html'))!;
+  // wire-en.html with a copy of itself in a same-origin iframe below the article (the page is ours to change).
+  await page.goto(new URL('wire-en.html', server.url).href);
+  await page.evaluate(() => {
+    const copy = Object.assign(document.createElement('iframe'), { src: 'wire-en.html?copy', title: 'Syndicated copy' });
+    copy.style.cssText = 'display: block; width: 100%; height: 1400px; border: 0';
+    document.body.append(copy);
+  });
+  const frame = (await (await page.waitForSelector('iframe')).contentFrame())!;
+  await frame.waitForLoadState();
   await expectPainted(page, WIRE_EN);
   await expectPainted(frame, WIRE_EN);
 
