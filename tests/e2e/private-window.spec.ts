@@ -43,6 +43,14 @@ async function allowInPrivate(extension: LaunchedExtension): Promise<Worker> {
   return worker!;
 }
 
+/** Opens `url` in a new private window: its id and its tab's. */
+const openPrivateWindow = (worker: Worker, url: string) =>
+  worker.evaluate(async (u) => {
+    const { chrome } = globalThis as unknown as { chrome: Chrome };
+    const win = await chrome.windows.create({ incognito: true, url: u });
+    return { windowId: win.id!, tabId: win.tabs![0]!.id! };
+  }, url);
+
 /** Our highlights in a tab, read from the service worker (the registry is the page's, shared with our scripts). */
 const highlightsIn = (worker: Worker, tabId: number) =>
   worker.evaluate(async (id) => {
@@ -84,11 +92,7 @@ test('a site turned off and highlights hidden in a private window are forgotten 
     await normal.goto(url);
     await expectPainted(normal, WIRE_EN);
 
-    const { windowId, tabId } = await worker.evaluate(async (u) => {
-      const { chrome } = globalThis as unknown as { chrome: Chrome };
-      const win = await chrome.windows.create({ incognito: true, url: u });
-      return { windowId: win.id!, tabId: win.tabs![0]!.id! };
-    }, url);
+    const { windowId, tabId } = await openPrivateWindow(worker, url);
     await expect.poll(() => highlightsIn(worker, tabId), { timeout: SETTLE_MS, message: 'the private tab annotated' }).toBeGreaterThan(0);
 
     const popup = await extension.context.newPage();
@@ -128,32 +132,30 @@ test('"Not about this" in a private window hides the mention there and leaves no
   test.setTimeout(120_000);
   const extension = await launchWithExtension({ extensionDir: EXTENSION_DIR, headless: true });
   try {
-    const worker = await allowInPrivate(extension);
+    await allowInPrivate(extension);
+    // Asked for each time: MV3 stops an idle service worker, and a handle to the stopped one fails.
+    const worker = () => extension.worker();
     const url = new URL('wire-en.html', server.url).href;
-    const before = await persistent(worker);
-    const { windowId, tabId } = await worker.evaluate(async (u) => {
-      const { chrome } = globalThis as unknown as { chrome: Chrome };
-      const win = await chrome.windows.create({ incognito: true, url: u });
-      return { windowId: win.id!, tabId: win.tabs![0]!.id! };
-    }, url);
+    const before = await persistent(await worker());
+    const { windowId, tabId } = await openPrivateWindow(await worker(), url);
     // The reserves figure ("$1.27 trillion" as Japan's foreign reserves) is the one to hide.
     const reserves = `${HIGHLIGHT_PREFIX}-context`;
-    await expect.poll(() => rangesIn(worker, tabId, reserves), { timeout: SETTLE_MS, message: 'the private tab annotated' }).toBe(1);
+    await expect.poll(async () => rangesIn(await worker(), tabId, reserves), { timeout: SETTLE_MS, message: 'the private tab annotated' }).toBe(1);
 
     const popup = await extension.context.newPage();
     await popup.goto(`chrome-extension://${extension.extensionId}/popup.html?tab=${tabId}`);
     await popup.locator('#mentions li[data-class="context"]').getByRole('button', { name: /^Not about this/ }).click();
-    await expect.poll(() => rangesIn(worker, tabId, reserves), { timeout: SETTLE_MS, message: 'the mention hidden in the private tab' }).toBe(0);
+    await expect.poll(async () => rangesIn(await worker(), tabId, reserves), { timeout: SETTLE_MS, message: 'the mention hidden in the private tab' }).toBe(0);
     await expect(popup.locator('#dismissed li')).toHaveCount(1);
     // Kept in the private session, not on disk, while the window is open...
-    await expect.poll(() => sessionKeys(worker), { timeout: SETTLE_MS }).toContain('privateDismissed');
-    expect(await persistent(worker)).toEqual(before);
+    await expect.poll(async () => sessionKeys(await worker()), { timeout: SETTLE_MS }).toContain('privateDismissed');
+    expect(await persistent(await worker())).toEqual(before);
     await popup.close();
 
-    await worker.evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.windows.remove(id), windowId);
-    await expect.poll(() => sessionKeys(worker), { timeout: SETTLE_MS, message: 'the private session dropped' }).not.toContain('privateDismissed');
+    await (await worker()).evaluate((id) => (globalThis as unknown as { chrome: Chrome }).chrome.windows.remove(id), windowId);
+    await expect.poll(async () => sessionKeys(await worker()), { timeout: SETTLE_MS, message: 'the private session dropped' }).not.toContain('privateDismissed');
     // ...and after it closed: nothing written, and a normal window shows the mention.
-    expect(await persistent(worker)).toEqual(before);
+    expect(await persistent(await worker())).toEqual(before);
     const normal = await extension.context.newPage();
     await normal.goto(url);
     await expectPainted(normal, WIRE_EN);
