@@ -1,24 +1,30 @@
 /**
  * Shadow roots attached after our first look. Attaching one changes nothing in the light DOM, so no
- * MutationObserver reports it: a web component that renders its article a second after load (or once its
- * data arrives) would never be read. So a few checks, thinning out over the first minute, look for open
- * shadow roots not seen before (one native XPath query each, src/page/detect.ts: well under a millisecond
- * on a 1 MB page); the detector and the annotator read the new ones and watch them for changes. Kept free
- * of the extension API: it is part of the detector's few kB.
+ * MutationObserver reports it: a web component defined or rendered a second after load (or once its data
+ * arrives) would never be read. So a few checks, thinning out over the first minute, look for open shadow
+ * roots not seen before; the detector and the annotator read the new ones and watch them for changes. Kept
+ * free of the extension API: it is part of the detector's few kB.
  *
- * The query finds custom elements' roots (web components, nearly every shadow root on the web). A built-in
- * element's late root is read by the annotator's next scan, which reads every element's shadow root.
+ * Only the first check asks for the page's custom elements (the detector's XPath query, src/page/detect.ts:
+ * web components hold nearly every shadow root on the web); those without a root yet are kept, and later
+ * checks read only their `shadowRoot` (the query costs 1–12 ms on the 1 MB HTML fixture and 11–106 ms on
+ * the 100k-node page in Chromium 156 under load, too much to repeat on every page). A built-in element's
+ * late root, or one on a custom element added after the first check, is read by the annotator's next scan.
  */
-import { openShadowRoots } from './detect';
+import { CUSTOM_ELEMENTS, openShadowRoots, ORDERED_NODE_SNAPSHOT_TYPE } from './detect';
 
 /** The waits before each check, ms, one after the other: 1, 3, 7, 15, 30 and 60 s after the start. */
 export const LATE_SHADOW_CHECKS_MS = [1_000, 2_000, 4_000, 8_000, 15_000, 30_000] as const;
+/** Custom elements without a shadow root that the checks keep looking at (a page of thousands of small components is not an article). */
+export const MAX_LATE_SHADOW_HOSTS = 512;
 
 const isShadowRoot = (n: Node): n is ShadowRoot => n.nodeType === 11 && 'host' in n;
 
 /** The shadow roots already read (or being read), each handed once to `first` (to be watched). */
 export class ShadowRootsSeen {
   private readonly seen = new WeakSet<ShadowRoot>();
+  /** Custom elements that had no open shadow root when looked at; undefined until the first look. */
+  private hosts: Element[] | undefined;
 
   constructor(private readonly first: (root: ShadowRoot) => void) {}
 
@@ -30,11 +36,30 @@ export class ShadowRootsSeen {
   /** The open shadow roots under `scope` not seen before (nested ones too, in document order), now seen. */
   fresh(scope: Node): ShadowRoot[] {
     const out: ShadowRoot[] = [];
-    for (const root of openShadowRoots(scope)) {
-      if (this.seen.has(root)) continue;
-      this.add(root);
-      out.push(root);
+    const take = (root: ShadowRoot) => {
+      for (const r of [root, ...openShadowRoots(root)]) {
+        if (this.seen.has(r)) continue;
+        this.add(r);
+        out.push(r);
+      }
+    };
+    if (!this.hosts) {
+      this.hosts = [];
+      const doc = scope.ownerDocument ?? (scope as Document);
+      const found = doc.evaluate(CUSTOM_ELEMENTS, scope, null, ORDERED_NODE_SNAPSHOT_TYPE, null);
+      for (let i = 0; i < found.snapshotLength; i++) {
+        const host = found.snapshotItem(i) as Element;
+        const root = host.shadowRoot;
+        if (root) take(root);
+        else if (this.hosts.length < MAX_LATE_SHADOW_HOSTS) this.hosts.push(host);
+      }
+      return out;
     }
+    this.hosts = this.hosts.filter((host) => {
+      const root = host.shadowRoot;
+      if (root && host.isConnected) take(root);
+      return !root && host.isConnected;
+    });
     return out;
   }
 
