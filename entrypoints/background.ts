@@ -8,6 +8,7 @@ import {
   tabStateKey,
   type AnnotatorCommand,
   type AnnotatorReport,
+  type CardOpenedElsewhere,
   type CommandName,
   type DetectorResult,
   type Message,
@@ -228,6 +229,12 @@ async function onMessage(message: Message, sender: Sender): Promise<unknown> {
   if (message.type === 'engine:analyze' && tabId !== undefined) return { mentions: analyzeRequest(tabId, sender.frameId ?? 0, message) };
   if (message.type === 'detector:result' && tabId !== undefined) return onDetector(message, tabId, url, sender.frameId ?? 0, scopeOf(sender.tab));
   if (message.type === 'annotator:report' && tabId !== undefined) return onReport(message, tabId, url, sender.frameId ?? 0);
+  // One card per tab: the frames' annotators each have one, and only the opener's stays open.
+  if (message.type === 'card:opened' && tabId !== undefined) {
+    const opened: CardOpenedElsewhere = { type: 'annotator:card-opened', opener: message.opener };
+    await browser.tabs.sendMessage(tabId, opened).catch(() => undefined);
+    return;
+  }
   // senderMay made sure the content script asking is in a private tab.
   if (message.type === 'private:get') return readPrivateSession();
   if (message.type === 'popup:command') return runCommand(message.command, message.tabId);

@@ -3,6 +3,7 @@
 // build time (wxt.config.ts). On a hit the background injects the annotator.
 import { compileTrigger, openShadowRoots, scanText, textHits, type ScanResult } from '../src/page/detect';
 import { keepHandshakeFromPage } from '../src/page/handshake';
+import { checkForLateShadowRoots, outermost, ShadowRootsSeen } from '../src/page/late-shadow-roots';
 import { forwardTestRoute } from '../src/e2e-route';
 import { siteIsDisabled } from '../src/site';
 
@@ -80,6 +81,8 @@ export default defineContentScript({
     let hit = false;
     let scanning = false;
     let rechecks = 0;
+    // Every shadow root read is watched too: the page's observer does not see into them.
+    const shadows = new ShadowRootsSeen((root) => observer.observe(root, WATCHED));
     /** Looks at the title and the text under `roots`; reports the first look always, later ones on a hit. */
     const look = (roots: Node[], first: boolean) => {
       if (hit || ctx.isInvalid) return;
@@ -93,6 +96,7 @@ export default defineContentScript({
       // The text of open shadow roots is not under its host: their roots are read after the page's. Finding
       // them runs in the same task as the walk's first slice, and is counted with it.
       const all = [...roots, ...roots.flatMap((root) => openShadowRoots(root))];
+      shadows.saw(all);
       const rootsMs = performance.now() - t0;
       scanText(all, trigger, { sliceMs: SLICE_MS, schedule }, (result) =>
         finish({ ...result, ms: result.ms + rootsMs, longestSliceMs: result.longestSliceMs + rootsMs }, first),
@@ -134,13 +138,23 @@ export default defineContentScript({
         recheck(() => pending.splice(0).filter((n) => n.isConnected));
       }, RECHECK_DELAY_MS);
     });
-    observer.observe(document.body ?? document.documentElement, { childList: true, subtree: true });
+    const WATCHED = { childList: true, subtree: true };
+    observer.observe(document.body ?? document.documentElement, WATCHED);
+    // A shadow root attached later (src/page/late-shadow-roots.ts): only its own text is read.
+    const stopShadowChecks = checkForLateShadowRoots(
+      (run, ms) => ctx.setTimeout(run, ms),
+      () => {
+        const fresh = shadows.fresh(document.body ?? document.documentElement);
+        if (fresh.length) recheck(() => outermost(fresh).filter((root) => root.host.isConnected));
+      },
+    );
     ctx.addEventListener(window, 'wxt:locationchange', () => {
       ctx.setTimeout(() => recheck(() => [document.body ?? document.documentElement]), RECHECK_DELAY_MS);
     });
     const stopTimer = ctx.setTimeout(() => stop(), WATCH_FOR_MS);
     function stop() {
       observer.disconnect();
+      stopShadowChecks();
       clearTimeout(stopTimer);
     }
     ctx.onInvalidated(stop);

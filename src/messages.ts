@@ -145,6 +145,15 @@ export type CheckPage = z.infer<typeof CheckPage>;
  */
 export const PrivateGet = z.object({ type: z.literal('private:get') });
 export type PrivateGet = z.infer<typeof PrivateGet>;
+/**
+ * From an annotator that opened a card: the same tab's other frames (the top page and its same-origin
+ * iframes each have an annotator and a card of their own) close theirs. `opener` is the sending copy's
+ * random id, the one copy that keeps its card.
+ */
+export const CardOpened = z.object({ type: z.literal('card:opened'), opener: id });
+export type CardOpened = z.infer<typeof CardOpened>;
+/** From the background, to every frame of the tab: a card opened in the annotator `opener`. */
+export type CardOpenedElsewhere = { type: 'annotator:card-opened'; opener: string };
 /** From the background to the content scripts in private tabs: the private session changed, read it again. */
 export type PrivateChanged = { type: 'private:changed' };
 
@@ -159,11 +168,11 @@ export type SelectionCheck = { type: 'annotator:check-selection' };
  */
 export const SELECTION_ONLY_FLAG = '__treasuryLensSelectionOnly';
 
-export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention, CheckPage, PrivateGet]);
+export const Message = z.discriminatedUnion('type', [DetectorResult, AnnotatorReport, EnginePart, EngineRequest, PopupCommand, ShowMention, CheckPage, PrivateGet, CardOpened]);
 export type Message = z.infer<typeof Message>;
 
 /** Which senders may send what: content scripts report about their own tab; only extension pages command. */
-export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:part', 'engine:analyze', 'private:get']);
+export const FROM_CONTENT_SCRIPT: ReadonlySet<Message['type']> = new Set(['detector:result', 'annotator:report', 'engine:part', 'engine:analyze', 'private:get', 'card:opened']);
 
 export type Sender = { tab?: { id?: number; url?: string; incognito?: boolean }; url?: string; frameId?: number; id?: string };
 

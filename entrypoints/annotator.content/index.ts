@@ -1,6 +1,6 @@
 import { bundledDataset } from '@/src/data/bundled';
 import { buildDataset } from '@/src/engine/dataset';
-import { SELECTION_ONLY_FLAG, type AnnotatorCommand, type SelectionCheck } from '@/src/messages';
+import { SELECTION_ONLY_FLAG, type AnnotatorCommand, type CardOpened, type CardOpenedElsewhere, type SelectionCheck } from '@/src/messages';
 import { analyzeInBackground } from '@/src/page/annotator/remote-engine';
 import { Annotator } from '@/src/page/annotator';
 import { createCard } from '@/src/page/card';
@@ -38,8 +38,9 @@ export default defineContentScript({
     // that one has stopped (the site was turned off, then on again).
     if (g.__treasuryLensAnnotator && !g.__treasuryLensAnnotator.stopped) return;
     const onMessage = (message: unknown) => {
-      const m = message as AnnotatorCommand;
+      const m = message as AnnotatorCommand | CardOpenedElsewhere;
       if (m?.type === 'annotator:command' || m?.type === 'annotator:show') return annotator.command(m).then(() => true);
+      if (m?.type === 'annotator:card-opened') annotator.cardOpenedElsewhere(m.opener);
       return undefined;
     };
     const annotator: Annotator = new Annotator({
@@ -57,6 +58,10 @@ export default defineContentScript({
         browser.runtime?.sendMessage(report).catch(() => {
           // The background restarts on its own; the next scan reports again.
         });
+      },
+      cardOpened: (opener) => {
+        const opened: CardOpened = { type: 'card:opened', opener };
+        browser.runtime?.sendMessage(opened).catch(() => undefined);
       },
       stopped: () => {
         // An orphaned copy (the extension reloaded) has no runtime left, nor its listeners.

@@ -79,8 +79,8 @@ export function compileTrigger(anchors: readonly string[], full: string): Trigge
  * declarative shadow DOM they are server-rendered with. A built-in element's shadow root is read by the
  * annotator, not looked for here.
  */
-const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
-const ORDERED_NODE_SNAPSHOT_TYPE = 7;
+export const CUSTOM_ELEMENTS = "descendant-or-self::*[contains(local-name(), '-')]";
+export const ORDERED_NODE_SNAPSHOT_TYPE = 7;
 /** Shadow roots looked at, at most (a page of thousands of small components is not an article). */
 export const MAX_SHADOW_ROOTS = 256;
 

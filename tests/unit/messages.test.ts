@@ -62,6 +62,9 @@ describe('who may send what', () => {
     ['popup:command', contentScript, false],
     ['popup:show', contentScript, false],
     ['popup:command', popup, true],
+    // A card opened in a frame closes the others of its own tab, from a content script only.
+    ['card:opened', contentScript, true],
+    ['card:opened', popup, false],
     ['popup:show', popup, true],
     // The popup opened in a tab (popup.html?tab=N) is still our page.
     ['popup:command', { ...popup, tab: { id: 9, url: popup.url } }, true],

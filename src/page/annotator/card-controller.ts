@@ -26,6 +26,8 @@ export class CardController {
     private readonly life: Lifetime,
     private readonly highlighter: Highlighter,
     private readonly create: () => Promise<Card>,
+    /** A card opened, or moved to another mention. */
+    private readonly opened: () => void = () => {},
   ) {
     life.onStop(() => this.card?.destroy());
   }
@@ -69,9 +71,11 @@ export class CardController {
     this.keepOpen();
     // Hovering never downgrades a card the reader opened on purpose.
     const sticky = this.shown && this.shown.id === p.id && this.shown.how !== 'hover';
+    const before = this.openId();
     this.shown = { id: p.id, how: sticky ? this.shown!.how : how };
     card.show({ id: p.id, mention: p.mention, range: p.range, page, ...(point ? { point } : {}) }, { focus: how === 'keyboard' });
     this.highlighter.setFocus(p.range);
+    if (before !== p.id) this.opened();
   }
 
   /** After a rescan: the open card follows its mention to its new Range, or closes if it is gone. */
@@ -107,7 +111,7 @@ export class CardController {
     }, HOVER_CLOSE_DELAY_MS);
   }
 
-  /** A click or tap elsewhere on the page closes an unpinned card. */
+  /** A click or tap elsewhere on the page, or a card opened in another frame, closes an unpinned card. */
   outside(): void {
     if (this.card?.isOpen() && !this.card.isPinned()) this.close(false);
   }

@@ -8,6 +8,7 @@
  * - card-controller.ts: when the card opens and closes;
  * - settings-watch.ts: highlights on or off, the site turned off, how cards open, their language;
  * - src/dismissed.ts: the mentions the reader marked "Not about this" on this page, left unpainted;
+ * - shadow-roots.ts: open shadow roots attached after a scan, which no DOM change tells of;
  * - highlight-guard.ts: highlights the page cleared painted again; an orphaned copy stopped;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
@@ -30,6 +31,7 @@ import { guardHighlights } from './highlight-guard';
 import { batchMatters, watchMutations } from './mutations';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
+import { watchLateShadowRoots, type ShadowRootWatch } from './shadow-roots';
 import { summarize } from './report';
 import { ScanScheduler, scanPage, type Analyze, type ScanResult } from './scan';
 import { watchPageSettings, type PageSettings } from './settings-watch';
@@ -44,6 +46,8 @@ export type AnnotatorDeps = {
   createCard: (lang: Lang, theme: Theme) => Promise<Card>;
   report: (report: AnnotatorReport) => void;
   uiLang: string;
+  /** A card opened here, by this copy (`opener`): the tab's other frames close theirs. */
+  cardOpened?: (opener: string) => void;
   /** Called once when the annotator has stopped for good (site turned off, extension reloaded). */
   stopped?: () => void;
 };
@@ -62,9 +66,13 @@ export class Annotator {
   private dismissed = new Set<string>();
   /** The last scan, for reports sent between scans. */
   private lastScan: ScanResult | undefined;
-  /** Shadow roots that hold mentions are watched for changes too. */
+  /** Shadow roots are watched for changes too: those that hold mentions, and every web component's (shadow-roots.ts). */
   private watchShadowRoot: (root: ShadowRoot) => void = () => {};
+  /** Shadow roots attached after a scan (no DOM change tells of them). */
+  private lateRoots: ShadowRootWatch | undefined;
   private keyboardIndex = -1;
+  /** This copy among the tab's frames' annotators (not a secret: the page never sees our messages). */
+  private readonly opener = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
 
   constructor(private readonly deps: AnnotatorDeps) {
     this.life = new Lifetime(this.win, deps.ctx.signal);
@@ -73,7 +81,7 @@ export class Annotator {
     this.lang = pickLang(pageLanguage(this.doc), deps.uiLang);
     const theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(theme);
-    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme));
+    this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme), () => deps.cardOpened?.(this.opener));
     this.scans = new ScanScheduler(this.life, () => this.scan());
     this.life.onStop(() => {
       this.highlighter.destroy();
@@ -94,6 +102,7 @@ export class Annotator {
     this.dismissed = new Set(await dismissedOn(this.win.location.href, scope));
     this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids), scope));
     this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, this.watchShadowRoot, () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -147,6 +156,11 @@ export class Annotator {
     }
   }
 
+  /** A card opened in another frame of the tab: one card at a time, as a click elsewhere would close this one. */
+  cardOpenedElsewhere(opener: string): void {
+    if (opener !== this.opener) this.cards.outside();
+  }
+
   private cardLang(): Lang {
     return cardLang(this.settings.uiLanguage, pageLanguage(this.doc), this.deps.uiLang);
   }
@@ -197,6 +211,7 @@ export class Annotator {
   }
 
   private async scan(): Promise<void> {
+    this.lateRoots?.scanning();
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
       for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
       // The same mentions on the same text: what is painted stays, Ranges and all.
