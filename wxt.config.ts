@@ -9,6 +9,9 @@ import { chartData } from './src/ui/chart-data';
 // The detector carries only this compiled expression, not the dataset.
 const vocabulary = JSON.parse(readFileSync(new URL('./data/vocabulary.json', import.meta.url), 'utf8')) as VocabularyFile;
 
+/** The pages we read: the detector's, and the annotator's on demand. */
+const PAGES = ['http://*/*', 'https://*/*'];
+
 // The manifest is the same for every browser except where a key only exists in one of them.
 // Each permission is justified in README.md ("Privacy").
 export default defineConfig({
@@ -64,7 +67,11 @@ export default defineConfig({
     // memory (src/private-session.ts). README "Privacy" says why.
     incognito: 'spanning',
     // The same scope as the detector's content script: needed to inject the annotator on demand.
-    host_permissions: ['http://*/*', 'https://*/*'],
+    host_permissions: PAGES,
+    // The detector (entrypoints/detector.ts) is an unlisted script listed here, not a WXT content script:
+    // it stays free of WXT's content-script context. It runs in every frame (an article may be in a
+    // same-origin iframe; any other frame costs only its first line).
+    content_scripts: [{ matches: PAGES, js: ['detector.js'], run_at: 'document_idle', all_frames: true }],
     commands: {
       'toggle-highlights': {
         suggested_key: { default: 'Alt+Shift+T' },

@@ -74,7 +74,7 @@ async function injectAnnotator(tabId: number, frameId: number): Promise<void> {
  * `activeTab` grant for it).
  */
 async function detectAgain(tabId: number): Promise<boolean> {
-  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/content-scripts/detector.js'] }).then(
+  return browser.scripting.executeScript({ target: { tabId, allFrames: true }, files: ['/detector.js'] }).then(
     () => true,
     () => false,
   );

@@ -50,7 +50,7 @@ export default defineContentScript({
       uiLang: browser.i18n.getUILanguage(),
       createCard: (lang, theme) => createCard(ctx, ds, { lang, theme }),
       report: (report) => {
-        // For `npm run bench -- --firefox` (see detector.content.ts): the build in mode "bench" only.
+        // For `npm run bench -- --firefox` (see entrypoints/detector.ts): the build in mode "bench" only.
         if (import.meta.env.MODE === 'bench') {
           const { mentions: _, ...figures } = report;
           document.documentElement.dataset.treasuryLensAnnotator = JSON.stringify({ ...figures, at: Date.now() });

@@ -69,7 +69,7 @@ function bundles(dir: string): Bundle[] {
   const inDir = (sub: string, re: RegExp) => (existsSync(join(dir, sub)) ? readdirSync(join(dir, sub)).filter((f) => re.test(f)).map((f) => `${sub}/${f}`) : []);
   const popup = ['popup.html', ...inDir('chunks', /^popup-.*\.js$/), ...inDir('assets', /^popup-.*\.css$/)];
   return [
-    { name: 'detector', file: 'content-scripts/detector.js', ...size(['content-scripts/detector.js']) },
+    { name: 'detector', file: 'detector.js', ...size(['detector.js']) },
     { name: 'annotator', file: 'content-scripts/annotator.js', ...size(['content-scripts/annotator.js']) },
     { name: 'popup', file: popup.join(' + '), ...size(popup) },
     { name: 'background', file: 'background.js', ...size(['background.js']) },

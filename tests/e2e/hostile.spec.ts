@@ -24,6 +24,19 @@ test("a forged WXT handshake (the content-script-started event, with our id) swi
   await expect(cardRoot(page)).toBeVisible({ timeout: SETTLE_MS });
 });
 
+test('forged WXT events do not switch the detector off: a story a single-page app shows later is still found', async ({ page, server, extension }) => {
+  await page.goto(new URL('spa.html', server.url).href);
+  expect((await settledState(page)).hit).toBe(false);
+  // The detector is watching for the story; a page forges what would stop a WXT content script.
+  await page.evaluate((id) => {
+    document.dispatchEvent(new CustomEvent(`${id}:detector:wxt:content-script-started`, { detail: { contentScriptName: 'detector', messageId: 'forged' } }));
+    window.dispatchEvent(new CustomEvent(`${id}:detector:wxt:locationchange`, { detail: { newUrl: new URL(location.href), oldUrl: new URL(location.href) } }));
+  }, extension.extensionId);
+  await page.click('#open-story');
+  // The app inserts the story 1 s after the click.
+  await expectPainted(page, WIRE_EN, 1_000 + SETTLE_MS);
+});
+
 test('WXT announces no start-up message to the page (it would carry our id)', async ({ page, server }) => {
   await page.addInitScript(() => {
     (window as { seen?: unknown[] }).seen = [];
