@@ -72,8 +72,9 @@ export default defineUnlistedScript(async () => {
   /** Runs `next` later while this copy is live. */
   const later = (next: () => void, ms: number) => void setTimeout(() => live() && next(), ms);
   const idle = (next: () => void, timeout: number) => void requestIdleCallback(() => live() && next(), { timeout });
-  // Firefox's e2e build only (src/e2e-route.ts), before the turned-off check: the tests reach the popup from any page.
-  if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX && window === window.top) stops.push(forwardTestRoute((m) => api.runtime.sendMessage(m)));
+  // Firefox's e2e build only (src/e2e-route.ts), before the turned-off check: the tests reach the popup from
+  // any page, also after the detector has found the topic and stopped, so the route outlives it.
+  if (import.meta.env.MODE === 'e2e' && import.meta.env.FIREFOX && window === window.top) forwardTestRoute((m) => api.runtime.sendMessage(m));
   try {
     // Read as the settings module reads it (src/site.ts): normalised entries, invalid ones ignored.
     if (siteIsDisabled(await sitesTurnedOff(api), location.hostname)) return;

@@ -21,15 +21,13 @@ const e2eOpenPage = () => (schema ??= z.object({ type: z.literal(E2E_OPEN_PAGE),
 /** The tests' page server (src/cli/serve.ts) listens on the loopback address only. */
 const TEST_SERVER = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;
 
-/** In the detector: a request the page posted to itself goes to the background (anything else is ignored). Returns the stop. */
-export function forwardTestRoute(send: (message: unknown) => Promise<unknown>): () => void {
-  const listener = (event: MessageEvent) => {
+/** In the detector: a request the page posted to itself goes to the background (anything else is ignored). */
+export function forwardTestRoute(send: (message: unknown) => Promise<unknown>): void {
+  window.addEventListener('message', (event: MessageEvent) => {
     const data: unknown = event.data;
     if (event.source !== window || typeof data !== 'object' || data === null || (data as { type?: unknown }).type !== E2E_OPEN_PAGE) return;
     void send({ type: E2E_OPEN_PAGE, page: (data as { page?: unknown }).page }).catch(() => undefined);
-  };
-  window.addEventListener('message', listener);
-  return () => window.removeEventListener('message', listener);
+  });
 }
 
 /**
