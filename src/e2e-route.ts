@@ -15,8 +15,9 @@ export type E2ePage = (typeof E2E_PAGES)[number];
 
 // Built on first use: a schema made when the module loads would stay in the detector, which imports this
 // module for `forwardTestRoute` (top-level calls are kept by the bundler even where nothing uses them).
-let schema: z.ZodMiniObject<{ type: z.ZodMiniLiteral<typeof E2E_OPEN_PAGE>; page: z.ZodMiniEnum<{ popup: 'popup'; options: 'options' }> }> | undefined;
-const e2eOpenPage = () => (schema ??= z.object({ type: z.literal(E2E_OPEN_PAGE), page: z.enum(E2E_PAGES) }));
+const makeSchema = () => z.object({ type: z.literal(E2E_OPEN_PAGE), page: z.enum(E2E_PAGES) });
+let schema: ReturnType<typeof makeSchema> | undefined;
+const e2eOpenPage = () => (schema ??= makeSchema());
 
 /** The tests' page server (src/cli/serve.ts) listens on the loopback address only. */
 const TEST_SERVER = /^http:\/\/(127\.0\.0\.1|localhost)(:\d+)?\//;

@@ -494,7 +494,7 @@ function classifySentence(
   const inTalks = explicit && treasuries && has('negotiation');
   // What the sentence itself says was said: a card, selling, a threat, or a statement's act.
   const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
-  const says = saysWhat || stance || quotesHim || reportsPlace || inTalks || Boolean(quoted) || has('clarification') || has('dismissal') || (remarkRef && holdings) || (has('remark_act') && holdings);
+  const says = saysWhat || stance || quotesHim || reportsPlace || inTalks || Boolean(quoted) || (remarkRef && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
