@@ -72,6 +72,6 @@ export const VOCABULARY_GROUPS = [
   'claim_april_relations', 'claim_reversal', 'claim_second_round', 'claim_hashimoto', 'claim_share',
   'compared_before', 'compared_after', 'superlative', 'holder_suffix', 'part_of', 'currency', 'kato_full', 'kato_honorific',
   'office_qualifier', 'speech_verb', 'not_a_speaker', 'not_a_given_name', 'commitment', 'means', 'holdings_noun', 'change_header',
-  'kato_given_name', 'kato_title', 'negotiation', 'reserves_loose',
+  'kato_given_name', 'kato_title', 'negotiation', 'reserves_loose', 'tic_source',
 ] as const;
 export type VocabularyGroup = (typeof VOCABULARY_GROUPS)[number];

@@ -59,7 +59,8 @@ const D = '[0-9０-９]';
 const NUM = `${D}{1,3}(?:[,，]${D}{3}){1,4}(?:[.．]${D}{1,4})?|${D}{1,6}(?:[.．]${D}{1,4})?`;
 
 // English: "$1.13 trillion", "US$1.13tn", "USD 1.13 trillion", "$1.13T", "¥163 trillion", "$1 trillion-plus",
-// and unit-after forms: "1.13 trillion dollars", "1.13tn dollars", "163 trillion yen", "1,125.9 billion U.S. dollars".
+// and unit-after forms: "1.13 trillion dollars", "1.13tn dollars", "163 trillion yen", "1,125.9 billion U.S. dollars",
+// "1.17 trillion USD" (machine translation).
 const EN_PREFIX = String.raw`(US\s?\$|U\.S\.\s?\$|USD\s?|\$|JPY\s?|¥|￥)`;
 // Headlines write "Trillion" and tickers "TN": the scale words in every case they are printed in.
 const EN_SCALE = String.raw`([Tt]rillion|TRILLION|[Bb]illion|BILLION|[Mm]illion|MILLION|[Tt]n|TN|[Tt]rn|TRN|[Tt]rln|TRLN|tln|[Bb]n|BN|bln|bil|[Mm]n|MN|mln)\b|(T|B|M)(?![\p{L}\p{N}])`;
@@ -68,7 +69,7 @@ const EN_SYMBOL = new RegExp(
   'gu',
 );
 const EN_UNIT_AFTER = new RegExp(
-  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})(?:\\s(trillion|billion|million)|\\s?(tn|trn|bn|bln))(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen)\\b`,
+  `(?<![\\p{L}\\p{N}$¥.,])(${NUM})(?:\\s(trillion|billion|million)|\\s?(tn|trn|bn|bln))(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen|USD|JPY)\\b`,
   'giu',
 );
 // Japanese: 1兆1259億ドル, 1兆1千億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
@@ -246,7 +247,7 @@ export function findAmounts(ds: Dataset, text: string): Amount[] {
     out.push(
       withTypoCheck({
         start, end, text: whole,
-        currency: unit.toLowerCase() === 'yen' ? 'JPY' : 'USD',
+        currency: unit.toLowerCase() === 'yen' || unit.toLowerCase() === 'jpy' ? 'JPY' : 'USD',
         value: parsed.n * scale + (second ? second.n * scale2 : 0),
         halfUnit: second ? (0.5 * scale2) / 10 ** second.decimals : (0.5 * scale) / 10 ** parsed.decimals,
         ...(b ? { bound: b.bound, boundStart: b.at } : {}),

@@ -24,7 +24,7 @@ function subjectOf(kind: Kind | undefined, holder: Holder | undefined): FigureSu
 
 // Japan's finance minister by name ("Katsunobu Kato said the country's holdings…") names Japan as the holder.
 const HOLDER_GROUPS: Partial<Record<VocabularyGroup, Holder>> = { japan: 'japan', kato_full: 'japan', china: 'china', other_holders: 'other', total_foreign: 'other' };
-const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserves_loose: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding' };
+const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treasuries', reserves: 'reserves', reserves_loose: 'reserves', reserve_parts: 'reserves', not_holding: 'not_holding', tic_source: 'treasuries' };
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
 const KIND_RIGHT_REACH = 48;
@@ -99,7 +99,9 @@ export function observeSentence(ds: Dataset, text: string, cues: Cue[], sentence
   for (const c of cues) {
     if (c.group in HOLDER_GROUPS && !isComparison(ds, text, c, sentence)) memory.holder = HOLDER_GROUPS[c.group];
     const kind = KIND_GROUPS[c.group];
-    if (kind && kind !== 'not_holding') memory.kind = kind;
+    // "foreign securities, including U.S. government bonds": a kind named as a part of something else
+    // does not become what the text is about.
+    if (kind && kind !== 'not_holding' && !PART_BEFORE(ds).test(text.slice(Math.max(sentence.start, c.start - 24), c.start))) memory.kind = kind;
   }
 }
 

@@ -26,6 +26,8 @@ const EN_GRAM = 5;
 // "he said", "the minister added", "…, the minister repeated": Kato still speaking.
 const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
+// "he" as the subject of a verb ("he's calling it", "he walked it back", "he already said").
+const HE_ACTS = /\bhe(?:'s|’s| has| had| is| was)?\s+(?:(?:already|just|now|then|later|basically|quickly|also|even|never)\s+)?(?:walk|call|said|says|say|hint|suggest|float|signal|describ|clarif|den|rul|back|play|put|told|tell|admit|insist)/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
 const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た。?$/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said" (data/vocabulary.json "speech_verb").
@@ -436,8 +438,12 @@ function classifySentence(
   // The rest of a line he was given as the speaker of ("■加藤財務相：…。…。") is his too.
   const colonLine = state.colonSpeakerBlock === blockIndex;
   if (colonSpeaker) state.colonSpeakerBlock = blockIndex;
+  // "Now he's calling it a card", "he walked it back in Milan today" (forums, replies): on a page where Kato
+  // is the only Kato and nobody else is named here, "he" doing one of the statements' acts is him.
+  const pronounAct =
+    doc.katoIsFinanceMinister && !doc.otherKato && !otherSpeaker && HE_ACTS.test(sentence) && (has('card') || has('clarification') || has('remark_act') || has('dismissal'));
   const continues =
-    !explicit && !sectionHead && state.lastSpeakerKato && !otherSpeaker && (insideQuote || colonLine || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker);
+    !explicit && !sectionHead && !otherSpeaker && (pronounAct || (state.lastSpeakerKato && (insideQuote || colonLine || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker)));
   if (explicit) state.lastSpeakerKato = true;
   else if (otherSpeaker || (!continues && speechVerb.test(sentence))) state.lastSpeakerKato = false;
 
@@ -480,7 +486,8 @@ function classifySentence(
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || (explicit && (card || has('sell')))))) return reject(state, 'no holdings nearby');
+  // (A statement's place and act together, "he walked it back in Milan", name it wherever they stand.)
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (acts && PLACE_GROUPS.some(([place]) => has(place)))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
@@ -554,8 +561,10 @@ function classifySentence(
     // His recorded words of a later statement than the page's date: the page was updated (a thread, a live
     // page), and that statement is possible after all.
     // (Only words that are that statement's alone: a quote it repeats from an earlier one proves nothing.)
+    // So is a later statement named by its place and an act ("Update: he walked it back today in Milan").
     const laterKind = recordedKind && q && REMARK_OF_EVENT_KIND[q.event.kind] === recordedKind ? recordedKind : undefined;
-    const quotedLater = laterKind && !possible.has(laterKind) ? new Set([...possible, laterKind]) : possible;
+    const placedLater = REMARK_KINDS.filter((k) => !possible.has(k) && terms(PLACE_OF_REMARK[k]).length > 0 && cues.some((c) => c.type === 'act' && c.remark === k));
+    const quotedLater = laterKind || placedLater.length ? new Set([...possible, ...(laterKind ? [laterKind] : []), ...placedLater]) : possible;
     return decide(cues, quotedLater, unlikely);
   };
 

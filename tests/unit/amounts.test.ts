@@ -17,6 +17,8 @@ const FORMS: Array<[string, string, string, number, string | undefined]> = [
     ['stood at $1,130 billion', '$1,130 billion', 'USD', 1.13e12, undefined],
     ['rose to $1,125.9 billion in February', '$1,125.9 billion', 'USD', 1.1259e12, undefined],
     ['rose to 1,125.9 billion dollars', '1,125.9 billion dollars', 'USD', 1.1259e12, undefined],
+    ['with about 1.17 trillion USD of US government bonds', '1.17 trillion USD', 'USD', 1.17e12, 'about'],
+    ['worth 168 trillion JPY', '168 trillion JPY', 'JPY', 1.68e14, undefined],
     ['a $1 trillion-plus pile', '$1 trillion-plus', 'USD', 1e12, 'over'],
     ['over $1 trillion of bonds', '$1 trillion', 'USD', 1e12, 'over'],
     ['more than $1 trillion of bonds', '$1 trillion', 'USD', 1e12, 'over'],

@@ -119,6 +119,27 @@ describe('the kind of an amount', () => {
     ]) expect(one(text, '$943.25 billion', '2025-04-08').subject, text).toBe('japan_fx_reserves');
   });
 
+  test('a figure read from the U.S. Treasury\'s statistics is of the holdings, whatever the text was about before', () => {
+    for (const [text, amount] of [
+      ['日本の外貨準備高は1兆2725億ドルだった。一方、米財務省の統計では、日本の保有額は2月末で1兆1259億ドルとなっている。', '1兆1259億ドル'],
+      ["Japan's foreign reserves were $1,272.5 billion in March. TIC data put Japan's holdings at $1,125.9bn at the end of February.", '$1,125.9bn'],
+    ] as const) expect(one(text, amount, '2025-05-05').subject, text).toBe('japan_treasury_holdings');
+  });
+
+  test('a kind named as part of something else ("securities, including U.S. government bonds") is not what the text is about', () => {
+    const text = "Japan's foreign reserves rose to $1,298.2 billion. The rise reflected gains in foreign securities, including U.S. government bonds.\n\nSecurities, the largest component, rose to $961.0 billion.";
+    expect(one(text, '$961.0 billion', '2025-05-09').subject).toBe('japan_fx_reserves');
+  });
+
+  test('"Treasurys", the U.S. house spelling, is the holdings', () => {
+    expect(one('Japan remained the largest foreign owner of US Treasurys, with $1.131TN in July.', '$1.131TN', '2019-09-18').subject).toBe('japan_treasury_holdings');
+  });
+
+  test('a fund\'s gains are no holding: "cumulative gains of more than ¥150 trillion"', () => {
+    const text = "Japan held $1.13 trillion of U.S. Treasuries. Since it began investing in markets in 2001, the fund has generated cumulative gains of more than ¥150 trillion.";
+    expect(one(text, '¥150 trillion', '2025-07-04').subject).toBe('other');
+  });
+
   test('"Japan\'s reserves stood at …; it does not say how much is in Treasuries" is the reserves', () => {
     const text = "Japan's reserves stood at $1,272.5 billion at the end of March, the ministry said; it does not disclose how much of that is in Treasuries.";
     expect(one(text, '$1,272.5 billion', '2025-04-14').subject).toBe('japan_fx_reserves');

@@ -100,6 +100,19 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect([found[0]?.remark, found.at(-1)?.remark]).toEqual(['card_remark', 'clarification']);
   });
 
+  test.each([
+    // In a thread, "he" doing one of the statements' acts is Kato, where he is the only Kato and nobody else is named.
+    ['2025-05-04', 'Japan FinMin Kato says the Treasury pile is one of the cards in tariff talks.\n\nReply: the yields barely moved.\n\nReply: I bought more bonds.\n\nReply: nobody cares.\n\nReply: he walked it back in Milan today.', 'clarification'],
+    ['2025-05-05', 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTraders shrugged.\n\nMarkets closed.\n\nBonds were flat.\n\nEDIT: he has already walked it back.', 'clarification'],
+  ])('"he" doing a statement\'s act, far from the holdings (%s)', (published, page, kind) => {
+    expect(remarks(page, published).at(-1)?.remark).toBe(kind);
+  });
+
+  test('"he" is not Kato where another Kato is on the page', () => {
+    const page = 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTakeshi Kato, a fund manager, said bonds were cheap.\n\nReply: yields were flat.\n\nReply: so were stocks.\n\nReply: he walked it back in Milan today.';
+    expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));
+  });
+
   test('"his earlier comments" after Milan is the clarification', () => {
     const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
     expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
