@@ -34,11 +34,23 @@ const MIN_RECORDED_IN_LANG = 2;
 /** A quotation must have this many content words before it can be called not in the record. */
 const MIN_UNRECORDED_WORDS = 5;
 
-const QUOTE_MARK = /[“"‘「『]/;
-const QUOTATION = /“([^”]+)”|"([^"]+)"|‘([^’]{12,})’|「([^」]+)」|『([^』]+)』/g;
+const QUOTE_MARK = /[“"‘'「『]/;
+// Straight single quotes ('exist as a card') open after a non-letter and close before one: "Japan's" is no quote.
+const QUOTATION = /“([^”]+)”|"([^"]+)"|‘([^’]{12,})’|(?<![\p{L}\p{N}])'([^'\n]{3,}?)'(?![\p{L}\p{N}])|「([^」]+)」|『([^』]+)』/gu;
+// A quotation the sentence splitter cut in two (`"We obviously need to put all cards on the table in
+// negotiations.` | `It could be among such cards."`): its open end runs to the edge of the sentence.
+const OPEN_TO_END = /[“"「『]([^“”"「」『』]+)$/;
+const OPEN_FROM_START = /^([^“”"「」『』]+)[”"」』]/;
+/** Characters a cut quotation needs before it counts as somebody's words. */
+const MIN_CUT_QUOTE_CHARS = 12;
 
+/** Word endings read past when comparing wordings ("considering" is "consider"; translations differ in them). */
+const ENDING = /(?:ing|ed|es|s)$/;
+/** Words this short keep their ending ("does", "news"). */
+const MIN_STEMMED_CHARS = 5;
+const stem = (w: string) => (w.length >= MIN_STEMMED_CHARS ? w.replace(ENDING, '') : w);
 const words = (s: string) => (s.toLowerCase().replace(/[’']/g, "'").match(/[a-z0-9']+/g) ?? []).map((w) => w.replace(/'s$/, ''));
-const contentWords = (s: string) => words(s).filter((w) => !STOPWORDS.has(w));
+const contentWords = (s: string) => words(s).filter((w) => !STOPWORDS.has(w)).map(stem);
 const jaPairs = (s: string) => {
   const clean = s.replace(/[\s、。，．・（）()「」『』…—]/g, '');
   const out: string[] = [];
@@ -49,15 +61,24 @@ const isJapanese = (s: string) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Scr
 
 /** The quotations of a sentence long enough to be somebody's words. */
 export function quotations(sentence: string): string[] {
-  return allQuotations(sentence).filter((q) => (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS));
+  return allQuotations(sentence).filter(longEnough);
 }
+const longEnough = (q: string) => (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS);
 
 function allQuotations(sentence: string): string[] {
-  return [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? '').trim()).filter(Boolean);
+  return [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim()).filter(Boolean);
 }
 
-/** Quoted fragments this short ("exists as a card", 「別の判断だ」) are on record only word for word. */
+/** The quotations of a sentence and the ends of quotations the sentence splitter cut: what the verdict compares. */
+function quotedWords(sentence: string): string[] {
+  const rest = sentence.replace(QUOTATION, ' ');
+  const cut = [OPEN_TO_END.exec(rest)?.[1], OPEN_FROM_START.exec(rest)?.[1]].map((q) => q?.trim() ?? '').filter((q) => q.length >= MIN_CUT_QUOTE_CHARS);
+  return [...allQuotations(sentence), ...cut];
+}
+
+/** Quoted fragments this short ("a card", "exists as a card", 「別の判断だ」) are on record only word for word; a single word ("card") is a term in scare quotes. */
 const MIN_FRAGMENT_WORDS = 2;
+const MIN_FRAGMENT_CONTENT_WORDS = 1;
 const MIN_FRAGMENT_CHARS_JA = 4;
 const flat = (s: string) => (isJapanese(s) ? s.replace(/[\s、。，．・（）()「」『』…—]/g, '') : words(s).map((w) => w.replace(/s$/, '')).join(' '));
 
@@ -71,6 +92,13 @@ function fragmentOnRecordUncached(ds: Dataset, fragment: string): Recorded | und
   if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : contentWords(fragment).length < MIN_FRAGMENT_WORDS) return undefined;
   const f = flat(fragment);
   return recorded(ds).find((r) => (r.lang === 'ja') === ja && r.flat.includes(f));
+}
+
+/** A fragment of two words or more with one content word ("a card") repeated word for word: for the verdict only. */
+function shortFragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
+  if (isJapanese(fragment) || words(fragment).length < MIN_FRAGMENT_WORDS || contentWords(fragment).length < MIN_FRAGMENT_CONTENT_WORDS) return undefined;
+  const f = flat(fragment);
+  return recorded(ds).find((r) => r.lang === 'en' && r.flat.includes(f));
 }
 
 type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string>; flat: string };
@@ -142,11 +170,14 @@ function recordedIn(ds: Dataset, remark: RemarkKind, lang: 'en' | 'ja'): number 
  * claim. Priority when several apply: false threat, misdated, not in the record, on record, reported.
  */
 export function judgeRemark(ds: Dataset, sentence: string, attribution: Attribution, threatClaim: boolean): RemarkVerdict {
-  const quotes = quotations(sentence);
-  const matches = quotes.map((q) => ({ q, ...matchRecorded(ds, q) }));
-  const fragment = allQuotations(sentence).map((q) => fragmentOnRecord(ds, q)).find(Boolean);
+  const quoted = quotedWords(sentence);
+  const matches = quoted.filter(longEnough).map((q) => ({ q, ...matchRecorded(ds, q) }));
+  // "the holdings could be 'a card'": a short fragment of his words, quoted as his, is his words on record.
+  const fragment = quoted.map((q) => fragmentOnRecord(ds, q) ?? shortFragmentOnRecord(ds, q)).find(Boolean);
   const on = matches.find((m) => m.on) ?? (fragment ? { q: fragment.text, r: fragment, on: true, off: false } : undefined);
-  const off = matches.find((m) => m.off);
+  // Only a whole quotation can be not in the record: a cut one may be missing the words that match.
+  const whole = new Set(allQuotations(sentence));
+  const off = matches.find((m) => m.off && whole.has(m.q));
   const recordedQuote = on?.r ? { recorded: { event: on.r.event.id, text: on.r.text, lang: on.r.lang } } : {};
   if (threatClaim) return { status: 'false_threat', ...recordedQuote };
   const when = misdating(attribution);

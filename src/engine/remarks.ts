@@ -29,7 +29,19 @@ const PRONOUN_SPEAKER =
 // "he" as the subject of a verb ("he's calling it", "he walked it back", "he already said").
 const HE_ACTS = /\bhe(?:'s|’s| has| had| is| was)?\s+(?:(?:already|just|now|then|later|basically|quickly|also|even|never)\s+)?(?:walk|call|said|says|say|hint|suggest|float|signal|describ|clarif|den|rul|back|play|put|told|tell|admit|insist)/i;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
-const JA_SPEAKER = /(?:と|とも)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た。?$/;
+// (「…」とまで言い切った, and a hedged ending: 「…認識を示した形だ」「…と語ったという」.)
+const JA_SPEAKER = /(?:と|とも|とまで)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、|言い切|言っ)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た(?:形だ|という|そうだ|そうです)?。?$/;
+// Kato speaking about the holdings, with nothing yet of what he said: a caption 「米国債について語る加藤財務相」,
+// a ticker "Japan's Kato talks Treasuries".
+const TALKS_ABOUT = expression(
+  (v) =>
+    new RegExp(
+      `について(?:語|答え|話|述べ|言及|説明)|\\b(?:${v.words(['kato_bare', 'finance_office'], 'en')})\\s+(?:talks|talked|speaks|spoke|discusses|discussed|addresses|addressed|(?:comments|commented|weighs in|weighed in) on)\\b`,
+      'iu',
+    ),
+);
+// "Friday, TV Tokyo: "It does exist as a card…"": a place (and day) given as a quotation's source.
+const PLACE_QUOTE = /[:：]\s*["“「]/;
 // Somebody else is the speaker: "said Dana Kowalczyk", "Bessent said" (data/vocabulary.json "speech_verb").
 // Kato, days, months and places before "said" are not speakers ("Kato on Sunday said"): "not_a_speaker".
 // Case-sensitive: a speaker is a capitalised name.
@@ -59,12 +71,12 @@ const KATO_LEADS = expression(
       'iu',
     ),
 );
-// "• Japan FinMin Kato: …", "- KATO: …", 「■加藤財務相：…」: a line that gives him as its speaker (wire flashes,
-// bullet lists of quotes), in any case.
+// "• Japan FinMin Kato: …", "- KATO: …", 「■加藤財務相：…」, 加藤「…」: a line that gives him as its speaker (wire
+// flashes, bullet lists of quotes, threads), in any case.
 const COLON_SPEAKER = expression(
   (v) =>
     new RegExp(
-      `^\\s*(?:[-•・■●*]\\s*)?(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\s*:|^\\s*[■・●]?\\s*(?:${v.words(['kato', 'kato_bare'], 'ja')})(?:${v.words('finance_office', 'ja')})?[：:]`,
+      `^\\s*(?:[-•・■●*]\\s*)?(?:(?:${v.words('japan', 'en')})\\s+)?(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${v.words('kato_given_name', 'en')})\\s+)?(?:${v.words('kato_bare', 'en')})\\s*:|^\\s*[■・●]?\\s*(?:${v.words(['kato', 'kato_bare'], 'ja')})(?:${v.words('finance_office', 'ja')})?[：:「]`,
       'iu',
     ),
 );
@@ -95,6 +107,8 @@ const HEADING_CHARS = 60;
 // How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read by some traders as".
 const MEDIA_READING = expression((v) => new RegExp(`${v.words('media_reading', 'ja')}|\\b(?:${v.words('media_reading', 'en')})(?:\\s+\\S+){0,4}?\\s+as\\b`, 'i'));
 const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
+/** A sentence's closing stop: a line without one is a headline, subhead, caption or ticker line. */
+const FINAL_STOP = /[。.!?]["”」]?\s*$/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const JA_QUESTION_END = /(?:か|かを|かと|について)(?:問われ|聞かれ|質問され)(?:た|ました)。?$/;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない|ず(?=[」』、。\s]|$)/i;
@@ -468,7 +482,7 @@ function classifySentence(
   const implied = doc.aboutHoldings && statementWords && holdingsWord && (has('japan') || has('finance_office') || headline);
   // "■ミラノでの修正", "Chapter 2: The Milan walk-back": where a statement was made, and what was done there.
   const namesPlace = PLACE_GROUPS.some(([place]) => has(place));
-  const heading = sentence.length <= HEADING_CHARS && !/[。.!?]["”」]?\s*$/.test(sentence);
+  const heading = sentence.length <= HEADING_CHARS && !FINAL_STOP.test(sentence);
   const placeAct = heading && namesPlace && (has('remark_act') || has('clarification') || has('dismissal') || JA_SPEECH(ds).test(sentence));
   // 「日本が米国債の売却をちらつかせた」と報じられ, "widely reported abroad as a hint that Tokyo might dump":
   // how the remark was read is the remark, reported (falsely), whoever reads it.
@@ -487,7 +501,7 @@ function classifySentence(
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
   // (A statement's place and act together, "he walked it back in Milan", name it wherever they stand.)
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (acts && PLACE_GROUPS.some(([place]) => has(place)))))) return reject(state, 'no holdings nearby');
+  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (PLACE_GROUPS.some(([place]) => has(place)) && (acts || PLACE_QUOTE.test(sentence)))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
@@ -495,13 +509,16 @@ function classifySentence(
     quotations(sentence).length > 0 && ((explicit && holdings) || (continues && Boolean(state.lastRemark && blockIndex - state.lastRemark.block <= CONTINUATION_BLOCKS)));
   // Naming where a statement was made ("speaking to reporters in Milan", "the remarks on TV Tokyo") with a
   // speech verb or a remark noun is reporting it, whatever it goes on to say.
-  const reportsPlace = namesPlace && (remarkRef || speechVerb.test(sentence) || JA_SPEAKER.test(sentence));
+  const reportsPlace = namesPlace && (remarkRef || speechVerb.test(sentence) || JA_SPEAKER.test(sentence) || PLACE_QUOTE.test(sentence));
+  // (Only in a headline, caption or ticker line, without a final stop: in running text "Kato spoke about the
+  // holdings" only introduces what he said.)
+  const talksAbout = explicit && treasuries && !FINAL_STOP.test(sentence) && TALKS_ABOUT(ds).test(sentence);
   // Kato himself putting the holdings in the talks ("won't wield its Treasury holdings in tariff talks,
   // finance minister says", "put the country's U.S. debt holdings on the negotiating table").
   const inTalks = explicit && treasuries && has('negotiation');
   // What the sentence itself says was said: a card, selling, a threat, or a statement's act.
   const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
-  const says = saysWhat || stance || quotesHim || reportsPlace || inTalks || Boolean(quoted) || (remarkRef && holdings);
+  const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || (remarkRef && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
@@ -572,7 +589,7 @@ function classifySentence(
   if (!whole) return reject(state, 'no marker');
   // With nothing of its own but the article's frame, a sentence must at least be somebody speaking.
   // A speech act of its own ("clarified", "has made clear he has no intention") is somebody speaking too.
-  const speaking = insideQuote || statementWords || inTalks || colonSpeaker || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
+  const speaking = insideQuote || statementWords || inTalks || talksAbout || colonSpeaker || speechVerb.test(sentence) || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || /[“"「]/.test(sentence);
   if (!ownEvidence(whole) && !speaking) return reject(state, 'frame only, nobody speaking');
   // A sentence that reports two statements ("…walking back comments that hinted…") is reported as two.
   // Only a sentence with evidence for two statements is worth cutting.

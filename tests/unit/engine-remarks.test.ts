@@ -108,6 +108,26 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, published).at(-1)?.remark).toBe(kind);
   });
 
+  test.each([
+    // 「…」とまで言い切った and a hedged ending continue him.
+    ['加藤財務相は2日のテレビ東京の番組で、米国債について「交渉のカードになるものは全て盤上に置く」と発言した。本人は番組で「日本にも主張すべきことはある」とまで語ったという。', 2],
+    ['加藤財務相は2日の番組で米国債を交渉のカードだと語った。保有を続ける姿勢そのものが交渉の材料になり得るとの認識を示した形だ。', 2],
+    // 加藤「…」 gives him as the line's speaker.
+    ['財務相が米国債の売却について発言した。\n\n加藤「売るとは一言も言ってない」', 1],
+  ])('Japanese lines that go on with him: %s', (text, count) => {
+    expect(remarks(text, '2025-05-04').length).toBeGreaterThanOrEqual(count);
+    expect(remarks(text, '2025-05-04').at(-1)!.text).toMatch(/語ったという|形だ|一言も/);
+  });
+
+  test.each([
+    ['(写真説明)テレビ番組で米国債について語る加藤財務相(2日、東京都港区で)', '2025-05-02', 'card_remark'],
+    ["Markets Live: Asia opens quiet; Japan's Kato talks Treasuries", '2025-05-02', 'card_remark'],
+    ['- Friday, TV Tokyo: "It does exist as a card ... Whether or not we use that card is a different decision."', '2025-05-05', 'card_remark'],
+  ])('Kato speaking about the holdings, or a quotation given its place: %s', (line, published, kind) => {
+    const page = `Finance Minister Katsunobu Kato and Japan's U.S. Treasury holdings.\n\nMarkets were calm.\n\nBonds were flat.\n\nStocks rose.\n\nThe yen held.\n\n${line}`;
+    expect(remarks(page, published).find((m) => line.startsWith(m.text.slice(0, 12)))?.remark).toBe(kind);
+  });
+
   test('"he" is not Kato where another Kato is on the page', () => {
     const page = 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTakeshi Kato, a fund manager, said bonds were cheap.\n\nReply: yields were flat.\n\nReply: so were stocks.\n\nReply: he walked it back in Milan today.';
     expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));

@@ -73,9 +73,21 @@ describe('remark verdicts', () => {
     ['Finance Minister Katsunobu Kato said on Friday that the holdings were a card: “Washington should know we will not sit still.”', '2025-05-03', 'not_in_record'],
     ['In April, Finance Minister Katsunobu Kato said on TV Tokyo that Japan’s Treasury holdings could be a card.', '2025-05-06', 'misdated'],
     ['Japan threatens to dump U.S. Treasuries, Finance Minister Kato signals', '2025-05-03', 'false_threat'],
+    // Straight single quotes, and a two-word fragment of his recorded words.
+    ["Japan's Kato says Treasury holdings 'exist as a card' in U.S. tariff talks", '2025-05-02', 'on_record'],
+    ['Finance Minister Katsunobu Kato said the holdings could serve as "a card" in the talks with Washington.', '2025-05-03', 'on_record'],
+    // A translation that differs in word endings ("consider selling" for "considering the sale").
+    ['Finance Minister Katsunobu Kato said in Milan: "We do not consider selling US treasuries as the means of Japan-US negotiation."', '2025-05-05', 'on_record'],
   ])('%s → %s', (text, published, status) => {
     const [m] = read(text, published).filter((x): x is RemarkMention => x.kind === 'remark');
     expect(m?.verdict.status).toBe(status);
+  });
+
+  test('a quotation the sentence splitter cut in two is still compared with the record, and never called not in it', () => {
+    const text = 'Finance Minister Katsunobu Kato on TV Tokyo: "We obviously need to put all cards on the table in negotiations. It could be among such cards."';
+    const found = read(text, '2025-05-02').filter((x): x is RemarkMention => x.kind === 'remark');
+    expect(found[0]?.verdict.status).toBe('on_record');
+    expect(found.map((m) => m.verdict.status)).not.toContain('not_in_record');
   });
 
   test('a New York page at 22:00 on 1 May reads the 2 May remark as made that day in Tokyo, not misdated', () => {
