@@ -107,6 +107,9 @@ const HEADING_CHARS = 60;
 // How others read or reported the remark: 「…」と報じ, 受け止め, "reported abroad as a hint", "was read by some traders as".
 const MEDIA_READING = expression((v) => new RegExp(`${v.words('media_reading', 'ja')}|\\b(?:${v.words('media_reading', 'en')})(?:\\s+\\S+){0,4}?\\s+as\\b`, 'i'));
 const SECTION_HEAD = /^\s*[■□◆◇●○▼▽▶【]/;
+// An English question by its form: "Q:", or an auxiliary or question word first, and a question mark last.
+const QUESTION = /^\s*(?:Q\s*[:.]\s*)?(?:did|does|do|is|are|was|were|will|would|can|could|should|has|have|why|what|how|who|when)\b[^?]*\?\s*$/i;
+const HASHTAGS = /^\s*(?:[#＃][^\s#＃]+[\s　]*){2,}$/u;
 /** A sentence's closing stop: a line without one is a headline, subhead, caption or ticker line. */
 const FINAL_STOP = /[。.!?]["”」]?\s*$/;
 const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
@@ -520,6 +523,10 @@ function classifySentence(
   const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
   const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || (remarkRef && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
+  // "Q: Did Japan say it would sell its Treasuries?": a question asks what was said; it reports nothing.
+  if (QUESTION.test(sentence) && !/[“"「]/.test(sentence)) return reject(state, 'a question');
+  // "#米国債　#加藤財務相　#関税": a line of hashtags.
+  if (HASHTAGS.test(sentence)) return reject(state, 'hashtags');
   // A question put to him ("he was not asked whether…") is not something he said.
   if (QUESTION_ONLY.test(sentence) && !speechVerb.test(sentence.replace(QUESTION_ONLY, '')) && !JA_SPEAKER.test(sentence)) return reject(state, 'a question put to him');
   // 「…交渉の手段になり得るかを問われた。」: the question alone, his answer in the next sentence.
@@ -555,7 +562,9 @@ function classifySentence(
     const aboutSelling = terms('sell').length > 0 || cardTerms.length > 0 || terms('means').length > 0;
     const negated = aboutSelling && terms('commitment').length === 0 && NEGATION.test(outsideCards) && (!english || sentenceFacts().negatedVerb);
     // After Milan, Kato speaking about "his remarks" is explaining them: the clarification.
-    const own = (KATO_SPEAKS(ds).test(part) || PRONOUN_SPEAKER.test(part)) ? OWN_REMARKS.exec(part) : null;
+    // (He must be speaking before he names them: "His words, roughly: …" only introduces a quote.)
+    const ownMatch = KATO_SPEAKS(ds).test(part) || PRONOUN_SPEAKER.test(part) ? OWN_REMARKS.exec(part) : null;
+    const own = ownMatch && (speechVerb.test(part.slice(0, ownMatch.index)) || JA_SPEAKER.test(part) || /[\p{Script=Han}]/u.test(ownMatch[0])) ? ownMatch : null;
     const cues = markerCues(terms, time, part, q ? { remark: REMARK_OF_EVENT_KIND[q.event.kind]!, grams: q.grams, text: q.event.id } : undefined, {
       negated,
       cardAsThing: cardTerms.length > 0 && terms('remark_ref').length > 0 && cardAsThing(ds).test(part),

@@ -128,6 +128,24 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, published).find((m) => line.startsWith(m.text.slice(0, 12)))?.remark).toBe(kind);
   });
 
+  test.each([
+    ['Q: Did Japan say it would sell its Treasuries?'],
+    ['#米国債　#加藤財務相　#関税　#日米交渉'],
+  ])('a question or a line of hashtags reports nothing: %s', (line) => {
+    const page = `Finance Minister Katsunobu Kato said on TV Tokyo that the Treasury holdings could be among such cards.\n\n${line}`;
+    expect(remarks(page, '2025-05-03').map((m) => m.text)).not.toContain(line);
+  });
+
+  test('"His words, roughly: …" introduces what he said; it is no talk of his own remarks', () => {
+    const page = "Finance Minister Katsunobu Kato went on TV Tokyo last week.\n\nHis words, roughly: Japan's Treasuries are a card, and whether they play it is a separate decision.";
+    expect(remarks(page, '2025-05-10').at(-1)?.remark).toBe('card_remark');
+  });
+
+  test('"changed his words" is the walk-back', () => {
+    const text = 'Finance Minister Kato Katsunobu, who last week said Japan holding US debt can be used as "a card" in trade negotiation with the United States, on the 4th local time changed his words.';
+    expect(remarks(text, '2025-05-05').map((m) => m.remark)).toEqual(['card_remark', 'clarification']);
+  });
+
   test('"he" is not Kato where another Kato is on the page', () => {
     const page = 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTakeshi Kato, a fund manager, said bonds were cheap.\n\nReply: yields were flat.\n\nReply: so were stocks.\n\nReply: he walked it back in Milan today.';
     expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));
