@@ -6,7 +6,7 @@
  * vocabulary's ("change_header").
  */
 import { expression, type Dataset } from './dataset';
-import { statedMonths, type StatedMonth } from './months';
+import { MONTH_NAME, MONTHS, statedMonths, type StatedMonth } from './months';
 
 export type Currency = 'USD' | 'JPY';
 export type Bound = 'over' | 'under' | 'about' | 'nearly';
@@ -133,7 +133,13 @@ const COLUMN_HEADS = /^(?:[^\d\n]|(?:19|20)\d{2}(?!\d))*$/;
 const COLUMN_HEAD_LINES_MAX = 2;
 // A row: a label, dot leaders or spaces, then one to three numbers ending the line.
 // A row's label is words, or a month (2月, 2025年2月) in a table of months.
-const TABLE_ROW = /^[^\S\n]*(?:[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[（(]?[+\-−±]?\d[\d,]*(?:\.\d+)?[）)]?(?:[^\S\n]|、|，)*){1,3})$/u;
+// (English months as labels: "Dec-24", "Feb 2025", "March '25".)
+const MONTH_LABEL = String.raw`${MONTH_NAME}[^\S\n]?[-'’/]?[^\S\n]?(\d{4}|\d{2})(?!\d)`;
+const ROW_MONTH = new RegExp(String.raw`^[^\S\n]*${MONTH_LABEL}`, 'i');
+const TABLE_ROW = new RegExp(
+  String.raw`^[^\S\n]*(?:${MONTH_LABEL.replace(/\((?!\?)/g, '(?:')}|[\p{L}][^\d\n]{0,40}?|(?:\d{4}年)?\d{1,2}月)(?:[^\S\n]|\.|…|:|：|、|，)+((?:[（(]?[+\-−±]?\d[\d,]*(?:\.\d+)?[）)]?(?:[^\S\n]|、|，)*){1,3})$`,
+  'iu',
+);
 const TABLE_NUMBER = /([+\-−±]?)(\d[\d,]*(?:\.\d+)?)/g;
 const CHANGE_HEADER = expression((v) => new RegExp(v.words('change_header'), 'i'));
 /** Rows read under one header at the most; a table ends earlier at its first line that is not a row. */
@@ -179,13 +185,16 @@ function tableAmounts(ds: Dataset, text: string): Amount[] {
       }
       rows++;
       const numbersAt = at + 1 + line.length - row[1]!.length;
+      // A table of months ("Dec-24 ..... 1,060", 2月 …… 11,259): each row's label is its month.
+      const label = ROW_MONTH.exec(line);
+      const rowMonth = label ? { month: MONTHS[label[1]!.toLowerCase()]!, year: Number(label[2]!.length === 2 ? `20${label[2]}` : label[2]) } : headerMonth(text, at + 1, numbersAt);
       const numbers = [...row[1]!.matchAll(TABLE_NUMBER)];
       numbers.forEach((n, i) => {
         const parsed = parseNumber(n[2]!);
         if (!parsed) return;
         const start = numbersAt + n.index;
         const column = columns.length === numbers.length ? columns[i] : undefined;
-        const cellMonth = column ? { month: column.month, ...(column.year ? { year: column.year } : {}) } : month;
+        const cellMonth = column ? { month: column.month, ...(column.year ? { year: column.year } : {}) } : (rowMonth ?? month);
         out.push({
           start, end: start + n[0].length, text: n[0], currency: 'USD',
           value: parsed.n * unit, halfUnit: (0.5 * unit) / 10 ** parsed.decimals,

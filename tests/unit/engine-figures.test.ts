@@ -99,6 +99,16 @@ describe('tables: units and months from the header and the column heads', () => 
     expect(cells('米国債の主な保有国（2025年2月末、億ドル）\n日本　11259\n中国　7843', '2025-05-09')[0]).toEqual(['11259', 'japan_treasury_holdings', '2025-02']);
   });
 
+  test('a table of months: each row\'s label is its month ("Dec-24 ..... 1,060")', () => {
+    const text = "Japan's Treasury holdings (in billions of dollars), TIC data:\nDec-24 ..... 1,060\nJan-25 ..... 1,079.3\nFeb-25 ..... 1,125.9";
+    const found = analyze(ds, text, { published: '2025-05-05' }).filter((m): m is FigureMention => m.kind === 'figure');
+    expect(found.map((f) => [f.text, f.subject, f.verdict?.status])).toEqual([
+      ['1,060', 'japan_treasury_holdings', 'consistent'],
+      ['1,079.3', 'japan_treasury_holdings', 'consistent'],
+      ['1,125.9', 'japan_treasury_holdings', 'consistent'],
+    ]);
+  });
+
   test('a bracketed change after the level is a change of that row: 日本　11,308（+49）', () => {
     const text = '米国債の国・地域別保有額（2025年3月末、単位：億ドル）\n日本　11,308（+49）\n中国　 7,654（-189）';
     const found = analyze(ds, text, { published: '2025-05-20' }).filter((m): m is FigureMention => m.kind === 'figure');
