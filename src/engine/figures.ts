@@ -68,7 +68,10 @@ const MODIFIES_NEXT = /^(?:規模|程度|前後|台)?の$/;
 /** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
 const CONVERSION_REACH = 30;
 
-export type DocMemory = { holder?: Holder; kind?: Kind; lastUsd?: { amount: Amount; subject: FigureSubject; asOf?: string } };
+type UsdFigure = { amount: Amount; subject: FigureSubject; asOf?: string };
+/** Dollar figures, newest first, that a later yen figure may convert. */
+const RECENT_USD = 3;
+export type DocMemory = { holder?: Holder; kind?: Kind; recentUsd?: UsdFigure[] };
 
 export type Classified = {
   subject: FigureSubject;
@@ -226,8 +229,11 @@ export function classifyAmounts(
     if (a.currency === 'JPY') {
       const between = prev?.currency === 'USD' ? text.slice(prev.end, a.start) : undefined;
       const bracketed = between !== undefined && /^[\s(（、,]*(?:or\s+|約|およそ|roughly\s+|about\s+|some\s+)?$/.test(between);
-      const last = memory.lastUsd;
-      // Yen per dollar implied by reading the yen figure as a conversion of the last dollar figure.
+      // The latest dollar figure the yen figure can convert at a rate the period has seen: "Japan held
+      // $1,125.9bn, 12.8% of the $8.817tn held by all foreigners. That is roughly ¥162tn."
+      const recent = memory.recentUsd ?? [];
+      const last = recent.find((u) => plausibleYenPerDollar(a.value / u.amount.value)) ?? recent[0];
+      // Yen per dollar implied by reading the yen figure as a conversion of that dollar figure.
       const rate = last ? a.value / last.amount.value : 0;
       const plausibleRate = plausibleYenPerDollar(rate);
       const sameSentence = last !== undefined && last.amount.start >= sentence.start;
@@ -235,8 +241,8 @@ export function classifyAmounts(
       const from = last ? Math.max(last.amount.end, sentence.start) : sentence.start;
       const cue = last !== undefined && cues.some((c) => c.group === 'conversion' && c.start >= from && c.start <= a.end + CONVERSION_REACH);
       const convertsLast = last && plausibleRate && (bracketed || sameSentence || cue);
-      if (convertsLast && memory.lastUsd) {
-        out.push({ subject: memory.lastUsd.subject, ...(memory.lastUsd.asOf ? { asOf: memory.lastUsd.asOf } : {}), conversionOf: memory.lastUsd.amount, reason: 'conversion' });
+      if (convertsLast) {
+        out.push({ subject: last.subject, ...(last.asOf ? { asOf: last.asOf } : {}), conversionOf: last.amount, reason: 'conversion' });
         return;
       }
     }
@@ -289,7 +295,7 @@ export function classifyAmounts(
     const clauseText = text.slice(clause.start, rightEnd);
     const asOfYear = subject === 'other' || asOf ? undefined : statedYear(clauseText);
     const peak = subject !== 'other' && cues.some((c) => c.group === 'peak' && c.start >= clause.start && c.end <= rightEnd);
-    if (a.currency === 'USD') memory.lastUsd = { amount: a, subject, ...(asOf ? { asOf } : {}) };
+    if (a.currency === 'USD') memory.recentUsd = [{ amount: a, subject, ...(asOf ? { asOf } : {}) }, ...(memory.recentUsd ?? [])].slice(0, RECENT_USD);
     out.push({
       subject,
       ...(asOf ? { asOf } : {}),

@@ -145,6 +145,12 @@ describe('the kind of an amount', () => {
     expect(one('Japan remained the largest foreign owner of US Treasurys, with $1.131TN in July.', '$1.131TN', '2019-09-18').subject).toBe('japan_treasury_holdings');
   });
 
+  test('a yen figure converts the latest dollar figure it can at a plausible rate: "That is roughly ¥162tn"', () => {
+    const text = 'Japan held $1,125.9bn of U.S. Treasuries at the end of February, about 12.8% of the $8.817tn held by all foreigners. That is roughly ¥162tn.';
+    const f = one(text, '¥162tn', '2025-05-05');
+    expect([f.subject, f.verdict?.conversionOf?.start]).toEqual(['japan_treasury_holdings', text.indexOf('$1,125.9bn')]);
+  });
+
   test('a fund\'s gains are no holding: "cumulative gains of more than ¥150 trillion"', () => {
     const text = "Japan held $1.13 trillion of U.S. Treasuries. Since it began investing in markets in 2001, the fund has generated cumulative gains of more than ¥150 trillion.";
     expect(one(text, '¥150 trillion', '2025-07-04').subject).toBe('other');
