@@ -57,10 +57,11 @@ const KATO_SPEAKS = expression((v) => {
   const surname = v.words('kato_bare', 'en');
   const given = v.words('kato_given_name', 'en');
   return new RegExp(
-    `(?:${surname})\\s+(?:(?:had|has|also|later|then|again|himself)\\s+)?(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated|described|suggested|hinted|signall?ed|stated|acknowledged|admitted|clarified)` +
+    // ("Kato Takayuki said": his name written family name first, even with a wrong given name.)
+    `(?:${surname})\\s+(?:\\p{Lu}\\p{Ll}+\\s+)?(?:(?:had|has|also|later|then|again|himself)\\s+)?(?:said|says|told|added|stressed|noted|explained|insisted|repeated|reiterated|described|suggested|hinted|signall?ed|stated|acknowledged|admitted|clarified)` +
       `|(?:said|says|told)\\s+(?:(?:${v.words('finance_office', 'en')})\\s+)?(?:(?:${given})\\s+)?(?:${surname})` +
       `|(?:${v.words('kato_bare', 'ja')})(?:${v.words('kato_given_name', 'ja')})?(?:${v.words('kato_title', 'ja')})?(?:は|が)`,
-    'i',
+    'iu',
   );
 });
 // A sentence that opens with him: "Japan's Finance Minister Katsunobu Kato …", 加藤….
@@ -90,6 +91,8 @@ const JA_KATO = expression((v) => new RegExp(v.words('kato_bare', 'ja')));
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
 // his titles and given name, sentence openers and function words ("not_a_given_name") do not.
 const NOT_A_GIVEN_NAME = expression((v) => new RegExp(`^(?:${v.words(['not_a_given_name', 'kato_title', 'kato_given_name', 'kato_bare'], 'en')})$`, 'i'));
+// "Finance Minister Shunichi Kato": a wrong given name after his title (outlets' slips) is still the minister.
+const OFFICE_BEFORE_GIVEN = expression((v) => new RegExp(`(?:${v.words('finance_office', 'en')})\\s+\\p{Lu}\\p{Ll}+\\s+$`, 'iu'));
 // 片山さつき財務相: a name before the Japanese title is another minister, unless it is his or no name at all.
 const JA_OFFICE = expression((v) => new RegExp(`([\\p{Script=Han}\\p{Script=Hiragana}]{2,6})(?:${v.words('finance_office', 'ja')})`, 'gu'));
 const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 'office_qualifier'], 'ja')));
@@ -233,7 +236,7 @@ export function* docRemarkContextSteps(ds: Dataset, text: string, published?: st
   let otherKato = false;
   for (const k of text.matchAll(KATO_EN(ds))) {
     const given = /(?<!\p{L})(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
-    if (given && !NOT_A_GIVEN_NAME(ds).test(given)) {
+    if (given && !NOT_A_GIVEN_NAME(ds).test(given) && !OFFICE_BEFORE_GIVEN(ds).test(text.slice(Math.max(0, k.index - given.length - 40), k.index))) {
       otherKato = true;
       break;
     }
@@ -285,7 +288,7 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence) || (doc.aboutHoldings && HOLDINGS_NOUN(ds).test(sentence));
   for (const m of sentence.matchAll(KATO_EN(ds))) {
     const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[1] ?? '';
-    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME(ds).test(before);
+    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME(ds).test(before) && !OFFICE_BEFORE_GIVEN(ds).test(sentence.slice(Math.max(0, m.index - 56), m.index));
     if (givenName) continue;
     // With another Kato on the page, a bare "Kato" is the minister only next to his title.
     if (doc.otherKato && !TITLED_BEFORE(ds).test(before) && !hasTerm(ds, 'finance_office', sentence)) continue;
@@ -538,7 +541,8 @@ function classifySentence(
   // A day after all three, with no act of one of them ("on Tuesday he repeated…" a week on): another occasion.
   // (The Diet and TV saw him again later; Milan did not.)
   const laterDay = !acts && !has('clarification_place') && namesOnlyLaterDays(doc.dates, sentence, published);
-  if (!allTime.length && (namesLaterOccasion(doc.occasions, sentence, published) || laterDay)) return reject(state, 'a later occasion');
+  // (Milan saw no later statement: a sentence that names it reports the walk-back, whatever else it goes on to.)
+  if (!allTime.length && !has('clarification_place') && (namesLaterOccasion(doc.occasions, sentence, published) || laterDay)) return reject(state, 'a later occasion');
   // What he said only later ("left with me and Bessent"), with no day or place of the three statements.
   if (has('later_statement') && !allTime.length && !namesPlace) return reject(state, 'a later statement');
   const { possible, unlikely } = possibleStatements(doc.dates, published);

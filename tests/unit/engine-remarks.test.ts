@@ -146,6 +146,17 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(text, '2025-05-05').map((m) => m.remark)).toEqual(['card_remark', 'clarification']);
   });
 
+  test.each([
+    // An outlet's slip in his given name, after his title, is still the minister.
+    ['Finance Minister Shunichi Kato told a television interviewer on Friday that Japan\'s stockpile of US government bonds is one of the tools at Tokyo\'s disposal in its negotiations with Washington.', '2025-05-03', 'card_remark'],
+    ['Japanese Finance Minister Kato Takayuki said on the Tokyo TV program that the US Treasury bonds held by Japan "indeed is one card" in the tariff negotiation.', '2025-05-03', 'card_remark'],
+    // Milan named, the sentence reports the walk-back though it goes on to June.
+    ['Two days later, in Milan, he said Tokyo had no plan to use sales of Treasuries as a bargaining tool, and in June he said the topic had been left to him and Treasury Secretary Scott Bessent.', '2025-12-19', 'clarification'],
+  ])('misnamed, or named with a later occasion: %s', (line, published, kind) => {
+    const page = `Finance Minister Katsunobu Kato spoke of Japan's U.S. Treasury holdings on TV Tokyo on May 2.\n\n${line}`;
+    expect(remarks(page, published).at(-1)?.remark).toBe(kind);
+  });
+
   test('"he" is not Kato where another Kato is on the page', () => {
     const page = 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTakeshi Kato, a fund manager, said bonds were cheap.\n\nReply: yields were flat.\n\nReply: so were stocks.\n\nReply: he walked it back in Milan today.';
     expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));
