@@ -4,12 +4,12 @@
  */
 import { findAmounts, type Amount, type Bound } from './amounts';
 import type { VocabularyGroup } from '../data/kinds';
-import { expression, type Dataset } from './dataset';
+import { expression, termsIn, type Dataset } from './dataset';
 import { TERM_FLAGS } from './terms';
 import { allCues, classifyAmounts, observeSentence, plausibleYenPerDollar, type Cue, type DocMemory } from './figures';
 import { spelledAmounts } from './spelled';
 import { EVENT_KIND_OF_REMARK, type RemarkKind } from '../data/kinds';
-import { PLACE_OF_REMARK, type AttributionCue } from './attribution';
+import { negatedTerm, PLACE_OF_REMARK, type AttributionCue } from './attribution';
 import { attachClaimsSteps } from './claims';
 import { judgeRemark, type RemarkVerdict } from './remark-verdict';
 import { classifyRemark, docRemarkContextSteps, newRemarkState, type RemarkFinding } from './remarks';
@@ -449,7 +449,8 @@ function remarkMention(ds: Dataset, text: string, f: RemarkFinding): RemarkMenti
   const events = ds.raw.events.events.filter((e) => e.kind === kind);
   const sentence = text.slice(f.start, f.end);
   const claims = ds.claims
-    .filter((c) => c.detect?.type === 'remark_framing' && c.detect.remark === remark && ds.has.get(c.detect.vocabulary)!.test(sentence))
+    // ("脅しじゃない", "it was never a threat": a threat denied repeats no claim.)
+    .filter((c) => c.detect?.type === 'remark_framing' && c.detect.remark === remark && termsIn(ds, c.detect.vocabulary, sentence).some((t) => !negatedTerm(sentence, t)))
     .map((c) => c.id);
   const clarifiedBy = events.find((e) => e.clarifiedBy)?.clarifiedBy;
   return {

@@ -42,7 +42,11 @@ const CARD_SAID = /^[」』]?(?:に(?:なり得る|なりうる|なる))?と(?:�
 const CARD_REFUSED = /\b(?:not|never|no|rather than|instead of)\b[^.;:]{0,18}$/i;
 // A speech act with a negation right before it (English) or right after it (Japanese).
 const NEGATED_BEFORE = /\b(?:not|never|no)\s+(?:\w+\s+){0,2}$|n't\s+(?:\w+\s+){0,2}$/i;
-const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|ではありません|ていない|ていません|しておらず|していない)/;
+const NEGATED_AFTER = /^(?:した|する|して)?(?:もの|わけ)?(?:ではない|ではな|じゃない|じゃな|ではありません|ていない|ていません|しておらず|していない)/;
+
+/** Whether a term of the sentence is negated: "did not suggest", "not a threat", 「示唆したものではない」, 「脅しじゃない」. */
+export const negatedTerm = (sentence: string, t: { start: number; end: number }) =>
+  NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10));
 /** A speech act in a Japanese sentence's final clause (its main verb) weighs this much more. */
 const MAIN_VERB_BOOST = 1.5;
 /** A weekday read as the week before (the latest such day saw no statement) counts this share. */
@@ -241,7 +245,7 @@ export function markerCues(
       const main = type === 'act' && japanese && (lastClause >= 0 ? t.start > lastClause : t.start === lastAct) ? MAIN_VERB_BOOST : 1;
       // "did not suggest", 「示唆したものではない」: the remark's act denied is the walk-back.
       // "is not weaponising its pile": a threat denied is the walk-back too.
-      const denied = (group === 'remark_act' || group === 'threat') && (NEGATED_BEFORE.test(sentence.slice(Math.max(0, t.start - 14), t.start)) || NEGATED_AFTER.test(sentence.slice(t.end, t.end + 10)));
+      const denied = (group === 'remark_act' || group === 'threat') && negatedTerm(sentence, t);
       cues.push({ type, remark: denied ? 'clarification' : remark, text: t.term, at: t.start, weight: CUE_WEIGHT[type] * share * main });
     }
   }

@@ -28,6 +28,8 @@ const PRONOUN_SPEAKER =
   /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // "he" as the subject of a verb ("he's calling it", "he walked it back", "he already said").
 const HE_ACTS = /\bhe(?:'s|’s| has| had| is| was)?\s+(?:(?:already|just|now|then|later|basically|quickly|also|even|never)\s+)?(?:walk|call|said|says|say|hint|suggest|float|signal|describ|clarif|den|rul|back|play|put|told|tell|admit|insist)/i;
+// Colloquial Japanese for "said" (threads, blogs): 「…って言ってた」「…って答弁してた」「…とも言っていて」.
+const JA_SAID = /って(?:言っ|言う|答弁|話し|発言)|とも?言っ/;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
 // (「…」とまで言い切った, and a hedged ending: 「…認識を示した形だ」「…と語ったという」.)
 const JA_SPEAKER = /(?:と|とも|とまで)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、|言い切|言っ)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た(?:形だ|という|そうだ|そうです)?。?$/;
@@ -460,8 +462,9 @@ function classifySentence(
   if (colonSpeaker) state.colonSpeakerBlock = blockIndex;
   // "Now he's calling it a card", "he walked it back in Milan today" (forums, replies): on a page where Kato
   // is the only Kato and nobody else is named here, "he" doing one of the statements' acts is him.
+  // Japanese threads drop the subject: 「切るかどうかは別って言ってんだから」.
   const pronounAct =
-    doc.katoIsFinanceMinister && !doc.otherKato && !otherSpeaker && HE_ACTS.test(sentence) && (has('card') || has('clarification') || has('remark_act') || has('dismissal'));
+    doc.katoIsFinanceMinister && !doc.otherKato && !otherSpeaker && (HE_ACTS.test(sentence) || JA_SAID.test(sentence)) && (has('card') || has('clarification') || has('remark_act') || has('dismissal'));
   const continues =
     !explicit && !sectionHead && !otherSpeaker && (pronounAct || (state.lastSpeakerKato && (insideQuote || colonLine || PRONOUN_SPEAKER.test(sentence) || JA_SPEAKER.test(sentence) || quotationNoOtherSpeaker)));
   if (explicit) state.lastSpeakerKato = true;
@@ -507,7 +510,7 @@ function classifySentence(
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
   // (A statement's place and act together, "he walked it back in Milan", name it wherever they stand.)
-  if (!recentHoldings && !quoted && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (PLACE_GROUPS.some(([place]) => has(place)) && (acts || PLACE_QUOTE.test(sentence)))))) return reject(state, 'no holdings nearby');
+  if (!recentHoldings && !quoted && !recordedQuoteIn(ds, sentence) && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (PLACE_GROUPS.some(([place]) => has(place)) && (acts || PLACE_QUOTE.test(sentence)))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
@@ -524,7 +527,7 @@ function classifySentence(
   const inTalks = explicit && treasuries && has('negotiation');
   // What the sentence itself says was said: a card, selling, a threat, or a statement's act.
   const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
-  const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || (remarkRef && holdings);
+  const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || Boolean(recordedQuoteIn(ds, sentence)) || (remarkRef && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // "Q: Did Japan say it would sell its Treasuries?": a question asks what was said; it reports nothing.
   if (QUESTION.test(sentence) && !/[“"「]/.test(sentence)) return reject(state, 'a question');

@@ -157,6 +157,17 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, published).at(-1)?.remark).toBe(kind);
   });
 
+  test.each([
+    ['切るかどうかは別って言ってんだから脅しじゃないだろ', 'card_remark', '2025-05-02'],
+    ['4月の国会では「米国との関係で売れないってことはない」って答弁してたよな', 'earlier_dismissal', '2025-05-03'],
+  ])('a thread reply that drops the subject: %s', (line, kind, published) => {
+    const page = `【速報】加藤財務相、米国債は交渉の「カード」\n\n1：名無しさん\nマジか\n\n2：名無しさん\n円高くる？\n\n3：名無しさん\n知らん\n\n4：名無しさん\n${line}`;
+    const found = remarks(page, published).find((m) => m.text === line);
+    expect(found?.remark).toBe(kind);
+    // A threat denied repeats no false-threat claim.
+    expect(found?.verdict.status).not.toBe('false_threat');
+  });
+
   test('"he" is not Kato where another Kato is on the page', () => {
     const page = 'Finance Minister Katsunobu Kato spoke about U.S. Treasuries.\n\nTakeshi Kato, a fund manager, said bonds were cheap.\n\nReply: yields were flat.\n\nReply: so were stocks.\n\nReply: he walked it back in Milan today.';
     expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));
