@@ -72,6 +72,7 @@ const EN_UNIT_AFTER = new RegExp(
   `(?<![\\p{L}\\p{N}$¥.,])(${NUM})(?:\\s(trillion|billion|million)|\\s?(tn|trn|bn|bln))(?:\\s(${NUM})\\s(billion|million))?\\s(?:(U\\.S\\.|US|American)\\s)?(dollars|yen|USD|JPY)\\b`,
   'giu',
 );
+const EN_BARE_SCALED = new RegExp(`(?<![\\p{L}\\p{N}$¥.,])(${NUM})\\s?(trillion|tn|trn|billion|bn)(?=\\s+(?:in|of|worth of)\\s)`, 'giu');
 // Japanese: 1兆1259億ドル, 1兆1千億ドル, 1.1兆ドル, 7843億ドル, 163兆円, 約1.1兆ドル, 1兆ドル超, 1兆ドルを超える, １兆１２５９億ドル.
 const JA_AMOUNT = new RegExp(
   `(約|およそ|ほぼ|推定)?(?:(${NUM})兆(?:(${NUM})(千)?億)?|(${NUM})億)(?:(${NUM})万)?(米ドル|ドル|円)(超|強|弱|余り|余|近く|を超える|を上回る|以上|未満|程度|前後)?`,
@@ -262,6 +263,23 @@ export function findAmounts(ds: Dataset, text: string): Amount[] {
         ...(b ? { bound: b.bound, boundStart: b.at } : {}),
       }),
     );
+  }
+
+  // "1.1tn in Treasuries", "1.12 trillion of US debt": a scaled number with no currency, followed by what it
+  // is of, is dollars (threads and tickers drop the sign). A bare "1.1tn" with nothing after is not read.
+  for (const m of text.matchAll(EN_BARE_SCALED)) {
+    const [whole, num = '', word = ''] = m;
+    const start = m.index;
+    const end = start + whole.length;
+    if (taken(start, end)) continue;
+    const parsed = parseNumber(num);
+    if (!parsed) continue;
+    const scale = scaleOf(word);
+    const b = boundBefore(text, start);
+    out.push({
+      start, end, text: whole, currency: 'USD', value: parsed.n * scale, halfUnit: (0.5 * scale) / 10 ** parsed.decimals,
+      ...(b ? { bound: b.bound, boundStart: b.at } : {}),
+    });
   }
 
   for (const m of text.matchAll(JA_AMOUNT)) {

@@ -28,6 +28,8 @@ const KIND_GROUPS: Partial<Record<VocabularyGroup, Kind>> = { treasuries: 'treas
 
 /** How far after an amount a kind word still describes it ("$1.13 trillion of U.S. Treasuries"). */
 const KIND_RIGHT_REACH = 48;
+// Between an amount and the card it is named as: a quotation mark, "Treasury", "bond" or "debt" at the most.
+const CARD_RIGHT_AFTER = /^\s*(?:(?:US|U\.S\.)\s+)?(?:Treasury\s+|bond\s+|debt\s+)?["'“‘「]?$/i;
 /** How far before an amount a kind word still describes it ("Treasury holdings stood at …"). */
 const KIND_LEFT_REACH = 120;
 /** Yen per dollar within which a yen figure can be a conversion of a dollar figure (2000–2026 range, padded). */
@@ -93,7 +95,7 @@ export function allCues(ds: Dataset, text: string): Cue[] {
   for (const group of [...Object.keys(HOLDER_GROUPS), ...Object.keys(KIND_GROUPS)] as VocabularyGroup[]) {
     for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   }
-  for (const group of ['peak', 'change', 'change_after', 'conversion'] as const) for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
+  for (const group of ['peak', 'change', 'change_after', 'conversion', 'card'] as const) for (const t of termsIn(ds, group, text)) cues.push({ ...t, group });
   return cues.sort((a, b) => a.start - b.start);
 }
 
@@ -160,6 +162,8 @@ function kindOf(text: string, cues: Cue[], a: Amount, left: Span, right: Span): 
     if (kind === 'not_holding' && (c.start >= a.end ? c.start - a.end : a.start - c.end) > 24) continue;
     if (!best || d < best.d) best = { kind, d };
   }
+  // "Japan's $1.1T 'Card'", "Japan's $1.27 trillion Treasury card": an amount named as the card is the holdings.
+  if (!best && cues.some((c) => c.group === 'card' && c.start >= a.end && CARD_RIGHT_AFTER.test(text.slice(a.end, c.start)))) return 'treasuries';
   return best?.kind;
 }
 

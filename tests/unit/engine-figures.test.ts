@@ -151,6 +151,22 @@ describe('the kind of an amount', () => {
     expect([f.subject, f.verdict?.conversionOf?.start]).toEqual(['japan_treasury_holdings', text.indexOf('$1,125.9bn')]);
   });
 
+  test.each([
+    ['Japan\'s $1.1T "Card" And Why I\'m Not Selling My Bond Fund', '$1.1T'],
+    ["Japan's $1.27 trillion Treasury card: a few thoughts for treasury teams", '$1.27 trillion'],
+  ])('an amount named as the card is the holdings: %s', (headline, amount) => {
+    const text = `${headline}\n\nThe finance minister spoke about U.S. Treasuries on TV Tokyo.`;
+    expect(one(text, amount, '2025-05-05').subject).toBe('japan_treasury_holdings');
+  });
+
+  test('"1.1tn in Treasuries": a scaled number followed by what it is of is dollars', () => {
+    // (A thread that gives dollar figures elsewhere, as threads do.)
+    const thread = "Tariffs could cost Toyota $9 billion.\n\nDoesn't matter, Japan's 1.1tn in Treasuries is the biggest stick anyone has.";
+    const found = analyze(ds, thread, { published: '2025-05-02' }).filter((m): m is FigureMention => m.kind === 'figure' && m.text === '1.1tn');
+    expect(found.map((f) => [f.subject, f.valueUsd])).toEqual([['japan_treasury_holdings', 1.1e12]]);
+    expect(analyze(ds, 'Tariffs could cost Toyota $9 billion. Japan holds 1.1tn. Treasuries are Treasuries.', { published: '2025-05-02' }).filter((m) => m.text === '1.1tn')).toEqual([]);
+  });
+
   test('a fund\'s gains are no holding: "cumulative gains of more than ¥150 trillion"', () => {
     const text = "Japan held $1.13 trillion of U.S. Treasuries. Since it began investing in markets in 2001, the fund has generated cumulative gains of more than ¥150 trillion.";
     expect(one(text, '¥150 trillion', '2025-07-04').subject).toBe('other');
