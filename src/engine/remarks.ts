@@ -93,8 +93,9 @@ const JA_KATO = expression((v) => new RegExp(v.words('kato_bare', 'ja')));
 // A capitalised word right before "Kato" that is a given name marks another person ("Shinichi Kato");
 // his titles and given name, sentence openers and function words ("not_a_given_name") do not.
 const NOT_A_GIVEN_NAME = expression((v) => new RegExp(`^(?:${v.words(['not_a_given_name', 'kato_title', 'kato_given_name', 'kato_bare'], 'en')})$`, 'i'));
-// "Finance Minister Shunichi Kato": a wrong given name after his title (outlets' slips) is still the minister.
-const OFFICE_BEFORE_GIVEN = expression((v) => new RegExp(`(?:${v.words('finance_office', 'en')})\\s+\\p{Lu}\\p{Ll}+\\s+$`, 'iu'));
+// "Finance Minister Shunichi Kato": a wrong given name right after his title (outlets' slips) is still the
+// minister; "finance chief Naoki Kato" is a company's. The title as printed ("kato_title"), capitalised.
+const OFFICE_BEFORE_GIVEN = expression((v) => new RegExp(`(?<![\\p{L}])(?:${v.words('kato_title', 'en')})\\s+\\p{Lu}\\p{Ll}+\\s+$`, 'u'));
 // 片山さつき財務相: a name before the Japanese title is another minister, unless it is his or no name at all.
 const JA_OFFICE = expression((v) => new RegExp(`([\\p{Script=Han}\\p{Script=Hiragana}]{2,6})(?:${v.words('finance_office', 'ja')})`, 'gu'));
 const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 'office_qualifier'], 'ja')));

@@ -178,6 +178,6 @@ describe('prefixTree: the detector\'s terms with shared beginnings written once'
   test('every trigger term still triggers, and its near misses do not', () => {
     const full = trigger().full;
     for (const t of triggerTerms) expect([t, full.test(` ${t} `)]).toEqual([t, true]);
-    expect(full.test('Katowice treasure Treasurys')).toBe(false);
+    expect(full.test('Katowice treasure Treasuryx')).toBe(false);
   });
 });
