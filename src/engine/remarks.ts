@@ -338,9 +338,9 @@ const CONTINUATION_BLOCKS = 1;
 const SPLIT_EVIDENCE = 2;
 // Where one sentence can turn from one statement to another: "…, walking back comments that hinted…",
 // "on Friday it 'does exist as a card' and on Sunday it was never meant…",
-// "…, before clarifying…", 「…と発言し、その後…」, 「…と発言、4日に…」, 「…」、4日には….
+// "…, before clarifying…", 「…と発言し、その後…」, 「…と発言、4日に…」, 「…」、4日には…, 「…考えを示した後、…」.
 // A headline "From 'a card' to 'not considering a sale'" / 「カード」から「売却考えず」へ turns at its "to".
-const SPLIT_AT = /,["”’']?\s+|;\s+|\s(?=and\s+(?:on|in|then|later)\s)|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
+const SPLIT_AT = /,["”’']?\s+|;\s+|\s(?=and\s+(?:on|in|then|later)\s)|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=後、)|(?<=後に、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
 
 const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
 /** How much a cut right after a speech verb is preferred to other cuts. */

@@ -55,6 +55,11 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(found[0]!.end).toBeLessThanOrEqual(found[1]!.start);
   });
 
+  test('「…考えを示した後、…と述べている」 turns from one statement to the other', () => {
+    const text = '日本の加藤勝信財務相は5月初め、米国債が関税交渉のカードになり得るとの考えを示した後、売却を交渉の手段にはしないと述べている。';
+    expect(remarks(text, '2025-05-19').map((m) => m.remark)).toEqual(['card_remark', 'clarification']);
+  });
+
   test.each([
     ['加藤財務相、米国債「カード」発言を2日で修正', ['card_remark', 'clarification'], '「カード」発言'],
     ['加藤財務相、米国債売却を否定　4月の「カード」発言を修正', ['clarification', 'card_remark'], '4月の「カード」発言'],
