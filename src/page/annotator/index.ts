@@ -28,7 +28,7 @@ import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { guardHighlights } from './highlight-guard';
-import { batchMatters, watchMutations } from './mutations';
+import { batchMatters, watchMutations, type MutationWatch } from './mutations';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
 import { watchLateShadowRoots, type ShadowRootWatch } from './shadow-roots';
@@ -66,8 +66,8 @@ export class Annotator {
   private dismissed = new Set<string>();
   /** The last scan, for reports sent between scans. */
   private lastScan: ScanResult | undefined;
-  /** Shadow roots are watched for changes too: those that hold mentions, and every web component's (shadow-roots.ts). */
-  private watchShadowRoot: (root: ShadowRoot) => void = () => {};
+  /** DOM changes; shadow roots are watched too: those that hold mentions, and every web component's (shadow-roots.ts). */
+  private mutations: MutationWatch | undefined;
   /** Shadow roots attached after a scan (no DOM change tells of them). */
   private lateRoots: ShadowRootWatch | undefined;
   private keyboardIndex = -1;
@@ -82,7 +82,7 @@ export class Annotator {
     const theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(theme);
     this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme), () => deps.cardOpened?.(this.opener));
-    this.scans = new ScanScheduler(this.life, () => this.scan());
+    this.scans = new ScanScheduler(this.life, () => this.scan(), () => this.mutations?.pause());
     this.life.onStop(() => {
       this.highlighter.destroy();
       this.painted = [];
@@ -101,8 +101,9 @@ export class Annotator {
     const scope = scopeOf();
     this.dismissed = new Set(await dismissedOn(this.win.location.href, scope));
     this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids), scope));
-    this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
-    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, this.watchShadowRoot, () => this.scans.soon());
+    const mutations = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.mutations = mutations;
+    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, (root) => mutations.watchRoot(root), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -211,9 +212,11 @@ export class Annotator {
   }
 
   private async scan(): Promise<void> {
+    // Before the page is read: a change from here on is either read by this scan or seen.
+    this.mutations?.resume();
     this.lateRoots?.scanning();
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
-      for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
+      for (const p of painted) if (p.root) this.mutations?.watchRoot(p.root);
       // The same mentions on the same text: what is painted stays, Ranges and all.
       if (!samePainting(this.painted, painted)) {
         this.painted = painted;

@@ -131,9 +131,11 @@ export class ScanScheduler {
   private lastAskedAt = Number.NEGATIVE_INFINITY;
   private interval = MIN_RESCAN_INTERVAL_MS;
 
+  /** `due` is told when a rescan is set to run later: until it runs, changes need not be watched. */
   constructor(
     private readonly life: Lifetime,
     private readonly run: () => Promise<void>,
+    private readonly due: () => void = () => {},
   ) {}
 
   /** Scans now (or right after the scan in progress). */
@@ -172,5 +174,6 @@ export class ScanScheduler {
       this.pending = undefined;
       void this.now();
     }, wait);
+    this.due();
   }
 }
