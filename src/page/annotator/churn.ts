@@ -12,8 +12,8 @@ import type { Lifetime } from './lifetime';
 
 /** One sampling window. */
 export const CHURN_WINDOW_MS = 250;
-/** Windows in a row with a change before the page counts as churning (one second of change). */
-export const CHURN_WINDOWS = 4;
+/** Windows in a row with a change before the page counts as churning (half a second of change). */
+export const CHURN_WINDOWS = 2;
 /** Windows in a row without a change before a churning page counts as calm again. */
 export const CALM_WINDOWS = 4;
 

@@ -2,14 +2,14 @@
  * While the page churns (churn.ts), only the mentions near the viewport stay in the highlight registry:
  * Chromium repaints every highlighted text node on each frame the page changes, and a highlight far off
  * screen is a repaint nobody sees. An IntersectionObserver on the elements holding the mentions (no
- * layout of ours: the browser computes it with its frame) tells which are within a viewport's height of
+ * layout of ours: the browser computes it with its frame) tells which are within NEAR_VIEWPORT_MARGIN of
  * the screen; scrolling brings theirs back before they show. Calm again, every highlight returns.
  */
 import type { Lifetime } from './lifetime';
 import type { Painted } from './painted';
 
-/** How far off screen a mention keeps its highlight, so a scroll finds it painted. */
-export const NEAR_VIEWPORT_MARGIN = '100% 0px';
+/** How far off screen a mention keeps its highlight (a quarter of a screen: a few frames of scrolling), so a scroll finds it painted. */
+export const NEAR_VIEWPORT_MARGIN = '25% 0px';
 
 const holderOf = (p: Painted): Element | null => {
   const node = p.range.startContainer;
