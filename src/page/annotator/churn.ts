@@ -9,6 +9,7 @@
  * nothing: the windows only tick after a change.
  */
 import type { Lifetime } from './lifetime';
+import { OBSERVED } from './mutations';
 
 /** One sampling window. */
 export const CHURN_WINDOW_MS = 250;
@@ -16,8 +17,6 @@ export const CHURN_WINDOW_MS = 250;
 export const CHURN_WINDOWS = 2;
 /** Windows in a row without a change before a churning page counts as calm again. */
 export const CALM_WINDOWS = 4;
-
-const OBSERVED = { childList: true, subtree: true, characterData: true };
 
 export function watchChurn(life: Lifetime, doc: Document, onChange: (churning: boolean) => void): void {
   let churning = false;

@@ -51,7 +51,8 @@ export function batchMatters(ds: Dataset, batch: readonly MutationRecord[], pain
   return added.length > 0 && mayMatter(ds, added);
 }
 
-const OBSERVED = { childList: true, subtree: true, characterData: true };
+/** Every change to the tree and its text (attributes do not change what a reader reads). */
+export const OBSERVED = { childList: true, subtree: true, characterData: true };
 
 export type MutationWatch = {
   /** Also watches a shadow root (the document's observer does not see into them). */
