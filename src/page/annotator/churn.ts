@@ -9,14 +9,16 @@
  * nothing: the windows only tick after a change.
  */
 import type { Lifetime } from './lifetime';
-import { OBSERVED } from './mutations';
+import { isOwn, OBSERVED } from './mutations';
 
 /** One sampling window. */
 export const CHURN_WINDOW_MS = 250;
-/** Windows in a row with a change before the page counts as churning (half a second of change). */
-export const CHURN_WINDOWS = 2;
+/** Windows in a row with a change before the page counts as churning (a second of change: a page's own one-off updates do not). */
+export const CHURN_WINDOWS = 4;
 /** Windows in a row without a change before a churning page counts as calm again. */
 export const CALM_WINDOWS = 4;
+
+const ours = (r: MutationRecord) => isOwn(r.target) || (r.type === 'childList' && [...r.addedNodes, ...r.removedNodes].every(isOwn));
 
 export function watchChurn(life: Lifetime, doc: Document, onChange: (churning: boolean) => void): void {
   let churning = false;
@@ -24,7 +26,9 @@ export function watchChurn(life: Lifetime, doc: Document, onChange: (churning: b
   let busy = 0;
   let quiet = 0;
   let ticking = false;
-  const observer = new MutationObserver(() => {
+  const observer = new MutationObserver((records) => {
+    // Our card opening or closing is not the page changing.
+    if (records.every(ours)) return;
     changed = true;
     observer.disconnect();
     if (!ticking) {

@@ -15,7 +15,8 @@ export const ADDED_TEXT_INSPECT_LIMIT = 50_000;
 /** Fallback when animation frames are throttled (background tabs). */
 export const FRAME_FALLBACK_MS = 250;
 
-function isOwn(node: Node | null): boolean {
+/** Whether a node is in our own UI (the card's host, our style sheet): its changes are never the page's. */
+export function isOwn(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     if (n.nodeType === 1) {
       const el = n as Element;
