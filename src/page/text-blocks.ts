@@ -47,7 +47,15 @@ export type CollectOptions = {
    * without looking at its children. Should be cheaper than groupTest (a trigger word, not every cue).
    */
   subtreeTest?: (text: string) => boolean;
+  /**
+   * In a group that passes, each member is also tested on its own, and only those that pass, with this
+   * many siblings each side (the engine's own context for a cue), are read. Without it the whole group is.
+   */
+  groupContext?: number;
 };
+
+/** The group being walked under a grouped parent: how many of its members are still to come, and those to read. */
+type Group = { left: number; read: ReadonlySet<Element> | undefined };
 
 function skipElement(el: Element, opts: CollectOptions): boolean {
   const tag = el.tagName.toUpperCase();
@@ -79,11 +87,12 @@ export class TextCollector {
   private atLineStart = true;
   private node: Node | null;
   private done = false;
-  /** For each open ancestor: whether it has so many children that they are looked at in groups. */
-  private readonly grouped: boolean[] = [];
-  /** Children of a grouped parent whose group holds nothing of interest. */
-  private pruned = new WeakSet<Node>();
-  private judged = new WeakSet<Node>();
+  /**
+   * For each open ancestor: whether it has so many children that they are looked at in groups, and the
+   * group of them being walked (a plain record per level: WeakSets of 25,000 children cost more in GC
+   * than the walk).
+   */
+  private readonly grouped: Array<Group | undefined> = [];
   private restarts = 0;
 
   constructor(
@@ -91,7 +100,7 @@ export class TextCollector {
     private readonly opts: CollectOptions = {},
   ) {
     this.node = root.firstChild;
-    this.grouped.push(this.isGroupedParent(root));
+    this.grouped.push(this.groupFor(root));
   }
 
   /** Nodes visited between two clock reads: reading the clock for every node would cost more than the work. */
@@ -107,12 +116,15 @@ export class TextCollector {
    */
   static readonly SUBTREE_TEST_MAX_CHILDREN = 2_000;
 
-  private isGroupedParent(node: Node): boolean {
-    return Boolean(this.opts.groupTest) && node.nodeType === 1 && (node as Element).childElementCount >= TextCollector.GROUP_MIN_CHILDREN;
+  private groupFor(node: Node): Group | undefined {
+    return this.opts.groupTest && node.nodeType === 1 && (node as Element).childElementCount >= TextCollector.GROUP_MIN_CHILDREN ? { left: 0, read: undefined } : undefined;
   }
 
-  /** Decides a whole group of siblings at once: skip them if their text has nothing of interest. Returns the last member of a pruned group. */
-  private judgeGroup(first: Element): Element | undefined {
+  /**
+   * Decides a whole group of siblings at once: skip them if their text has nothing of interest. Returns
+   * the last member of a pruned group; otherwise `group` says which members to read.
+   */
+  private judgeGroup(first: Element, group: Group): Element | undefined {
     const members: Element[] = [first];
     // textContent per element, joined: several times faster than one Range.toString() over the group in Blink.
     const texts: string[] = [first.textContent ?? ''];
@@ -123,13 +135,25 @@ export class TextCollector {
       texts.push(text);
       chars += text.length;
     }
-    // A member's shadow root is not in its textContent: a shadow host is always kept.
-    const keep = members.some((m) => openShadow(m)) || this.opts.groupTest!(texts.join('\n'));
-    for (const m of members) {
-      this.judged.add(m);
-      if (!keep) this.pruned.add(m);
+    const test = this.opts.groupTest!;
+    const context = this.opts.groupContext;
+    let read: Set<Element> | undefined;
+    if (context === undefined) {
+      // A member's shadow root is not in its textContent: a shadow host is always kept.
+      if (!members.some((m) => openShadow(m)) && !test(texts.join('\n'))) return members[members.length - 1];
+    } else {
+      // Each member on its own (one pass over the same text as the group's): most members of a group
+      // that holds a topic paragraph are filler, and only those that pass, with their neighbours, are read.
+      read = new Set<Element>();
+      for (let i = 0; i < members.length; i++) {
+        if (!openShadow(members[i]!) && !test(texts[i]!)) continue;
+        for (let j = Math.max(0, i - context); j <= Math.min(members.length - 1, i + context); j++) read.add(members[j]!);
+      }
+      if (!read.size) return members[members.length - 1];
     }
-    return keep ? undefined : members[members.length - 1];
+    group.left = members.length;
+    group.read = read;
+    return undefined;
   }
 
   /** Walks started again from the top after the page removed the node the walk stood on, at most. */
@@ -154,6 +178,7 @@ export class TextCollector {
       }
       let descend = false;
       let block = false;
+      let first: Node | null = null;
       const type = node.nodeType;
       if (type === 3) {
         const data = (node as Text).data;
@@ -165,32 +190,41 @@ export class TextCollector {
         }
       } else if (type === 1) {
         const el = node as Element;
-        if (grouped[grouped.length - 1] && !this.judged.has(el)) {
-          // A group's test reads the text of all its members: it counts as that many nodes before the clock.
-          visited += TextCollector.GROUP_SIZE;
-          const last = this.judgeGroup(el);
-          if (last) {
-            // Jump over the whole pruned group: none of its members is even visited.
+        const group = grouped[grouped.length - 1];
+        if (group) {
+          if (!group.left) {
+            // A group's test reads the text of all its members: it counts as that many nodes before the clock.
+            visited += TextCollector.GROUP_SIZE;
+            const last = this.judgeGroup(el, group);
+            if (last) {
+              // Jump over the whole pruned group: none of its members is even visited.
+              this.newline();
+              node = this.after(last);
+              continue;
+            }
+          }
+          group.left--;
+          if (group.read && !group.read.has(el)) {
             this.newline();
-            node = this.after(last);
+            node = this.after(el);
             continue;
           }
         }
         block = BLOCK_TAGS.has(el.tagName.toUpperCase());
-        if (!this.pruned.has(el) && !skipElement(el, this.opts)) {
+        if (!skipElement(el, this.opts)) {
           if (block) this.newline();
-          descend = firstChildOf(el) !== null;
+          first = firstChildOf(el);
+          descend = first !== null;
         }
       }
       if (descend) {
-        const many = this.isGroupedParent(node);
+        const inner = this.groupFor(node);
         // A parent with very many children whose whole text has no cue is skipped in one go.
-        const testWhole = many && this.opts.subtreeTest && (node as Element).childElementCount <= TextCollector.SUBTREE_TEST_MAX_CHILDREN;
+        const testWhole = inner && this.opts.subtreeTest && (node as Element).childElementCount <= TextCollector.SUBTREE_TEST_MAX_CHILDREN;
         if (!testWhole || this.opts.subtreeTest!((node as Element).textContent ?? '')) {
-          grouped.push(many);
-          const first = firstChildOf(node as Element)!;
+          grouped.push(inner);
           // A sentence never runs across a shadow boundary: a Range cannot span two trees.
-          if (first.parentNode !== node) this.newline();
+          if (first!.parentNode !== node) this.newline();
           node = first;
           continue;
         }
@@ -232,10 +266,8 @@ export class TextCollector {
     this.segments.length = 0;
     this.length = 0;
     this.atLineStart = true;
-    this.pruned = new WeakSet();
-    this.judged = new WeakSet();
     this.grouped.length = 0;
-    this.grouped.push(this.isGroupedParent(this.root));
+    this.grouped.push(this.groupFor(this.root));
     this.node = this.root.firstChild;
   }
 

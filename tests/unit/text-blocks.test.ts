@@ -65,6 +65,17 @@ describe('collectText: the text a reader reads, mapped back to nodes', () => {
     expect(collectText(d.body).segments.length).toBe(2 * 1000 + 2);
   });
 
+  test('with groupContext, a passing group reads only the members that pass and that many neighbours each side', () => {
+    const filler = Array.from({ length: 100 }, (_, i) => `<p>filler ${i}</p>`);
+    // A topic paragraph in the middle of the first group of 32 (members 0–31).
+    filler.splice(10, 0, '<p>Japan holds Treasuries</p>');
+    const d = doc(`<div>${filler.join('')}</div><p>after</p>`);
+    const page = collectText(d.body, { groupTest: (t) => /Treasuries/.test(t), groupContext: 2 });
+    expect(page.text).toBe('filler 8\nfiller 9\nJapan holds Treasuries\nfiller 10\nfiller 11\nafter');
+    // Without it the whole passing group is read.
+    expect(collectText(d.body, { groupTest: (t) => /Treasuries/.test(t) }).segments.length).toBe(32 + 1);
+  });
+
   test('a sliced walk gives the same result as one pass', () => {
     const paragraphs = Array.from({ length: 2000 }, (_, i) => `<p>Paragraph ${i} <b>bold</b> text.</p>`).join('');
     const d = doc(paragraphs);

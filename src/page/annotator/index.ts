@@ -10,6 +10,7 @@
  * - src/dismissed.ts: the mentions the reader marked "Not about this" on this page, left unpainted;
  * - shadow-roots.ts: open shadow roots attached after a scan, which no DOM change tells of;
  * - highlight-guard.ts: highlights the page cleared painted again; an orphaned copy stopped;
+ * - churn.ts, near-viewport.ts: while the page keeps changing, only the mentions near the screen are painted;
  * - anchors.ts: ids that keep a mention's identity across rescans;
  * - report.ts: what the background, popup and export are told.
  *
@@ -28,7 +29,9 @@ import { pageLanguage } from '../metadata';
 import { CardController } from './card-controller';
 import { Lifetime } from './lifetime';
 import { guardHighlights } from './highlight-guard';
-import { batchMatters, watchMutations } from './mutations';
+import { batchMatters, watchMutations, type MutationWatch } from './mutations';
+import { watchChurn } from './churn';
+import { NearViewport } from './near-viewport';
 import { samePainting, type Painted } from './painted';
 import { watchPointer } from './pointer';
 import { watchLateShadowRoots, type ShadowRootWatch } from './shadow-roots';
@@ -59,6 +62,7 @@ export class Annotator {
   private readonly highlighter: Highlighter;
   private readonly cards: CardController;
   private readonly scans: ScanScheduler;
+  private readonly nearViewport: NearViewport;
   private readonly lang: Lang;
   private settings: PageSettings = { highlights: true, siteOff: false, openMode: 'hover', onlyProblems: false, look: 'color', uiLanguage: 'auto' };
   private painted: Painted[] = [];
@@ -66,8 +70,8 @@ export class Annotator {
   private dismissed = new Set<string>();
   /** The last scan, for reports sent between scans. */
   private lastScan: ScanResult | undefined;
-  /** Shadow roots are watched for changes too: those that hold mentions, and every web component's (shadow-roots.ts). */
-  private watchShadowRoot: (root: ShadowRoot) => void = () => {};
+  /** DOM changes; shadow roots are watched too: those that hold mentions, and every web component's (shadow-roots.ts). */
+  private mutations: MutationWatch | undefined;
   /** Shadow roots attached after a scan (no DOM change tells of them). */
   private lateRoots: ShadowRootWatch | undefined;
   private keyboardIndex = -1;
@@ -82,7 +86,8 @@ export class Annotator {
     const theme = pageTheme(this.doc, this.win);
     this.highlighter.setTheme(theme);
     this.cards = new CardController(this.life, this.highlighter, () => deps.createCard(this.cardLang(), theme), () => deps.cardOpened?.(this.opener));
-    this.scans = new ScanScheduler(this.life, () => this.scan());
+    this.nearViewport = new NearViewport(this.life, () => this.on() && this.repaint());
+    this.scans = new ScanScheduler(this.life, () => this.scan(), () => this.mutations?.pause());
     this.life.onStop(() => {
       this.highlighter.destroy();
       this.painted = [];
@@ -101,8 +106,9 @@ export class Annotator {
     const scope = scopeOf();
     this.dismissed = new Set(await dismissedOn(this.win.location.href, scope));
     this.life.onStop(watchDismissed(() => this.win.location.href, (ids) => this.dismiss(ids), scope));
-    this.watchShadowRoot = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
-    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, this.watchShadowRoot, () => this.scans.soon());
+    const mutations = watchMutations(this.life, this.doc, (batch) => batchMatters(this.deps.ds, batch, this.painted), () => this.scans.soon());
+    this.mutations = mutations;
+    this.lateRoots = watchLateShadowRoots(this.life, this.doc, this.deps.ds, (root) => mutations.watchRoot(root), () => this.scans.soon());
     // A single-page app's navigation (WXT watches the URL). Only a real change of address counts: a
     // forged event with the same address does nothing.
     let address = this.win.location.href;
@@ -120,9 +126,16 @@ export class Annotator {
       back: (p) => this.cards.openId() === p.id && this.cards.keepOpen(),
       outside: () => this.cards.outside(),
     });
+    watchChurn(this.life, this.doc, (churning) => {
+      if (churning) this.nearViewport.start(this.painted);
+      else {
+        this.nearViewport.stop();
+        if (this.on()) this.repaint();
+      }
+    });
     guardHighlights(this.life, this.deps.ctx, {
       broken: () => this.on() && this.painted.length > 0 && !this.highlighter.intact(),
-      repaint: () => this.highlighter.paint(this.shown()),
+      repaint: () => this.repaint(),
     });
     await this.scans.now();
   }
@@ -168,7 +181,7 @@ export class Annotator {
   /** The reader marked mentions "Not about this" (or brought one back): they go (or come back) at once. */
   private dismiss(ids: readonly string[]): void {
     this.dismissed = new Set(ids);
-    if (this.on()) this.highlighter.paint(this.shown());
+    if (this.on()) this.repaint();
     this.cards.follow(this.listed(), this.cardPage());
     // The badge follows at once.
     if (this.lastScan) this.sendReport(this.lastScan);
@@ -188,6 +201,11 @@ export class Annotator {
     return this.settings.onlyProblems ? this.listed().filter((p) => p.cls !== 'consistent') : this.listed();
   }
 
+  /** Paints what is shown (while the page churns, what of it is near the viewport). */
+  private repaint(): void {
+    this.highlighter.paint(this.nearViewport.filter(this.shown()));
+  }
+
   private apply(next: PageSettings): void {
     const langBefore = this.cardLang();
     this.settings = next;
@@ -201,7 +219,7 @@ export class Annotator {
       this.cards.close(false);
       this.highlighter.clear();
     } else {
-      this.highlighter.paint(this.shown());
+      this.repaint();
     }
   }
 
@@ -211,13 +229,16 @@ export class Annotator {
   }
 
   private async scan(): Promise<void> {
+    // Before the page is read: a change from here on is either read by this scan or seen.
+    this.mutations?.resume();
     this.lateRoots?.scanning();
     const result = await scanPage(this.doc, this.deps.ds, this.deps.analyze, this.life, (painted) => {
-      for (const p of painted) if (p.root) this.watchShadowRoot(p.root);
+      for (const p of painted) if (p.root) this.mutations?.watchRoot(p.root);
       // The same mentions on the same text: what is painted stays, Ranges and all.
       if (!samePainting(this.painted, painted)) {
         this.painted = painted;
-        if (this.on()) this.highlighter.paint(this.shown());
+        this.nearViewport.follow(painted);
+        if (this.on()) this.repaint();
       }
       this.cards.follow(this.listed(), this.cardPage());
     });

@@ -15,7 +15,8 @@ export const ADDED_TEXT_INSPECT_LIMIT = 50_000;
 /** Fallback when animation frames are throttled (background tabs). */
 export const FRAME_FALLBACK_MS = 250;
 
-function isOwn(node: Node | null): boolean {
+/** Whether a node is in our own UI (the card's host, our style sheet): its changes are never the page's. */
+export function isOwn(node: Node | null): boolean {
   for (let n: Node | null = node; n; n = n.parentNode) {
     if (n.nodeType === 1) {
       const el = n as Element;
@@ -51,21 +52,35 @@ export function batchMatters(ds: Dataset, batch: readonly MutationRecord[], pain
   return added.length > 0 && mayMatter(ds, added);
 }
 
-const OBSERVED = { childList: true, subtree: true, characterData: true };
+/** Every change to the tree and its text (attributes do not change what a reader reads). */
+export const OBSERVED = { childList: true, subtree: true, characterData: true };
+
+export type MutationWatch = {
+  /** Also watches a shadow root (the document's observer does not see into them). */
+  watchRoot(root: ShadowRoot): void;
+  /**
+   * Stops watching until `resume`: a rescan is already due and will read the whole page, so nothing a
+   * change could tell us is news. Under churn (a live blog, a ticker) this spares every change its
+   * MutationRecord and our per-frame look at it while the scheduler backs off.
+   */
+  pause(): void;
+  /** Watches again; called as a scan starts, before it reads the page, so no change falls between. */
+  resume(): void;
+};
 
 /**
- * Calls `onChange` (at most once a frame) when the DOM changed in a way that matters. Returns a function
- * that also watches a shadow root (the document's observer does not see into them).
+ * Calls `onChange` (at most once a frame) when the DOM changed in a way that matters.
  */
-export function watchMutations(life: Lifetime, doc: Document, matters: (batch: MutationRecord[]) => boolean, onChange: () => void): (root: ShadowRoot) => void {
+export function watchMutations(life: Lifetime, doc: Document, matters: (batch: MutationRecord[]) => boolean, onChange: () => void): MutationWatch {
   let pending: MutationRecord[] = [];
   let scheduled = false;
+  let paused = false;
   const flush = () => {
     if (!scheduled) return;
     scheduled = false;
     const batch = pending;
     pending = [];
-    if (matters(batch)) onChange();
+    if (!paused && matters(batch)) onChange();
   };
   const observer = new MutationObserver((records) => {
     for (const r of records) pending.push(r);
@@ -74,12 +89,32 @@ export function watchMutations(life: Lifetime, doc: Document, matters: (batch: M
     life.frame(flush);
     life.timeout(flush, FRAME_FALLBACK_MS);
   });
-  observer.observe(doc.documentElement, OBSERVED);
-  life.onStop(() => observer.disconnect());
-  const watched = new WeakSet<ShadowRoot>();
-  return (root) => {
-    if (life.stopped || watched.has(root)) return;
-    watched.add(root);
-    observer.observe(root, OBSERVED);
+  const roots = new Set<ShadowRoot>();
+  const observeAll = () => {
+    observer.observe(doc.documentElement, OBSERVED);
+    for (const root of roots) observer.observe(root, OBSERVED);
+  };
+  observeAll();
+  life.onStop(() => {
+    observer.disconnect();
+    roots.clear();
+  });
+  return {
+    watchRoot: (root) => {
+      if (life.stopped || roots.has(root)) return;
+      roots.add(root);
+      if (!paused) observer.observe(root, OBSERVED);
+    },
+    pause: () => {
+      if (paused || life.stopped) return;
+      paused = true;
+      observer.disconnect();
+      pending = [];
+    },
+    resume: () => {
+      if (!paused || life.stopped) return;
+      paused = false;
+      observeAll();
+    },
   };
 }

@@ -2,7 +2,7 @@
  * One scan of the page: DOM → text → engine → Ranges, sliced into short tasks so the page stays
  * responsive, and the scheduling of rescans (one at a time, after a quiet moment, not too often).
  */
-import { hasCue, hasTriggerQuick, type Mention } from '../../engine/analyze';
+import { hasCue, hasTriggerQuick, WINDOW_NEIGHBOUR_BLOCKS, type Mention } from '../../engine/analyze';
 import type { Dataset } from '../../engine/dataset';
 import { classOf, rangeFor, shadowRootOf } from '../highlighter';
 import { pageLanguage, publicationDate } from '../metadata';
@@ -75,6 +75,8 @@ export async function scanPage(doc: Document, ds: Dataset, analyze: Analyze, lif
   const collector = new TextCollector(doc.body ?? doc.documentElement, {
     groupTest: (text) => hasCue(ds, text),
     subtreeTest: (text) => hasTriggerQuick(ds, text),
+    // The blocks the engine itself reads around a cue on a huge page.
+    groupContext: WINDOW_NEIGHBOUR_BLOCKS,
   });
   if (!(await slice((deadline) => collector.step(deadline)))) return undefined;
   const page = collector.result();
@@ -131,9 +133,11 @@ export class ScanScheduler {
   private lastAskedAt = Number.NEGATIVE_INFINITY;
   private interval = MIN_RESCAN_INTERVAL_MS;
 
+  /** `due` is told when a rescan is set to run later: until it runs, changes need not be watched. */
   constructor(
     private readonly life: Lifetime,
     private readonly run: () => Promise<void>,
+    private readonly due: () => void = () => {},
   ) {}
 
   /** Scans now (or right after the scan in progress). */
@@ -172,5 +176,6 @@ export class ScanScheduler {
       this.pending = undefined;
       void this.now();
     }, wait);
+    this.due();
   }
 }
