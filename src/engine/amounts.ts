@@ -210,6 +210,22 @@ function tableAmounts(ds: Dataset, text: string): Amount[] {
   return out;
 }
 
+/** An amount written as a number and a scale word ("1.13 trillion", "1 trillion 125.9 billion"), with the bound before it. */
+function scaledAmount(text: string, start: number, whole: string, currency: Currency, num: string, scaleWord: string, num2?: string, scaleWord2?: string): Amount | undefined {
+  const parsed = parseNumber(num);
+  if (!parsed) return undefined;
+  const scale = scaleOf(scaleWord);
+  const second = num2 ? parseNumber(num2) : undefined;
+  const scale2 = scaleOf(scaleWord2);
+  const b = boundBefore(text, start);
+  return {
+    start, end: start + whole.length, text: whole, currency,
+    value: parsed.n * scale + (second ? second.n * scale2 : 0),
+    halfUnit: second ? (0.5 * scale2) / 10 ** second.decimals : (0.5 * scale) / 10 ** parsed.decimals,
+    ...(b ? { bound: b.bound, boundStart: b.at } : {}),
+  };
+}
+
 export function findAmounts(ds: Dataset, text: string): Amount[] {
   const out: Amount[] = [];
   const taken = (start: number, end: number) => out.some((a) => start < a.end && end > a.start);
@@ -244,42 +260,16 @@ export function findAmounts(ds: Dataset, text: string): Amount[] {
   for (const m of text.matchAll(EN_UNIT_AFTER)) {
     // "1 trillion 125.9 billion dollars" (a literal rendering of 1兆1259億ドル) adds up both parts.
     const [whole, num = '', word, abbreviation, num2, scaleWord2, , unit = ''] = m;
-    const scaleWord = word ?? abbreviation ?? '';
-    const start = m.index;
-    const end = start + whole.length;
-    if (taken(start, end)) continue;
-    const parsed = parseNumber(num);
-    if (!parsed) continue;
-    const scale = scaleOf(scaleWord);
-    const second = num2 ? parseNumber(num2) : undefined;
-    const scale2 = scaleOf(scaleWord2);
-    const b = boundBefore(text, start);
-    out.push(
-      withTypoCheck({
-        start, end, text: whole,
-        currency: unit.toLowerCase() === 'yen' || unit.toLowerCase() === 'jpy' ? 'JPY' : 'USD',
-        value: parsed.n * scale + (second ? second.n * scale2 : 0),
-        halfUnit: second ? (0.5 * scale2) / 10 ** second.decimals : (0.5 * scale) / 10 ** parsed.decimals,
-        ...(b ? { bound: b.bound, boundStart: b.at } : {}),
-      }),
-    );
+    const currency = unit.toLowerCase() === 'yen' || unit.toLowerCase() === 'jpy' ? 'JPY' : 'USD';
+    const a = scaledAmount(text, m.index, whole, currency, num, word ?? abbreviation ?? '', num2, scaleWord2);
+    if (a && !taken(a.start, a.end)) out.push(withTypoCheck(a));
   }
 
   // "1.1tn in Treasuries", "1.12 trillion of US debt": a scaled number with no currency, followed by what it
   // is of, is dollars (threads and tickers drop the sign). A bare "1.1tn" with nothing after is not read.
   for (const m of text.matchAll(EN_BARE_SCALED)) {
-    const [whole, num = '', word = ''] = m;
-    const start = m.index;
-    const end = start + whole.length;
-    if (taken(start, end)) continue;
-    const parsed = parseNumber(num);
-    if (!parsed) continue;
-    const scale = scaleOf(word);
-    const b = boundBefore(text, start);
-    out.push({
-      start, end, text: whole, currency: 'USD', value: parsed.n * scale, halfUnit: (0.5 * scale) / 10 ** parsed.decimals,
-      ...(b ? { bound: b.bound, boundStart: b.at } : {}),
-    });
+    const a = scaledAmount(text, m.index, m[0], 'USD', m[1] ?? '', m[2] ?? '');
+    if (a && !taken(a.start, a.end)) out.push(a);
   }
 
   for (const m of text.matchAll(JA_AMOUNT)) {
