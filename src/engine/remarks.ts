@@ -52,6 +52,12 @@ const NAMED_OTHER_SPEAKER = expression((v) => {
   const verb = v.words('speech_verb', 'en');
   return new RegExp(`\\b(?:${verb})\\s+(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{L}+|\\b(?!${notASpeaker})\\p{Lu}\\p{Ll}+\\s+(?:${verb})\\b`, 'u');
 });
+// 「山城氏は…」「小野寺政調会長も…」: a named person or an office-holder other than Kato as a Japanese sentence's subject.
+const JA_NAMED_SUBJECT = /([\p{Script=Han}\p{Script=Katakana}ー]{1,6})(?:氏|さん|会長|社長|代表|長官|総裁|首相|大統領)(?:は|も|が)/gu;
+function jaOtherSpeaker(ds: Dataset, sentence: string): boolean {
+  for (const m of sentence.matchAll(JA_NAMED_SUBJECT)) if (!JA_KATO(ds).test(m[1]!)) return true;
+  return false;
+}
 const ANY_SPEECH_VERB = expression((v) => new RegExp(`\\b(?:${v.words('speech_verb', 'en')})\\b`, 'i'));
 // Kato as the speaker: "Kato said", "said Finance Minister Katsunobu Kato", 加藤財務相は. His names and titles
 // are data/vocabulary.json's ("kato_bare", "kato_given_name", "finance_office", "kato_title").
@@ -118,7 +124,7 @@ const QUESTION = /^\s*(?:Q\s*[:.]\s*)?(?:did|does|do|is|are|was|were|will|would|
 const HASHTAGS = /^\s*(?:[#＃][^\s#＃]+[\s　]*){2,}$/u;
 /** A sentence's closing stop: a line without one is a headline, subhead, caption or ticker line. */
 const FINAL_STOP = /[。.!?]["”」]?\s*$/;
-const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
+const QUESTION_ONLY = /\b(?:was|were)(?: not)? asked\b|\b(?:answering|responding to|replying to)\s+an?\s+(?:[\w-]+\s+){0,3}(?:lawmaker|legislator|member of parliament|MP)\b|\bthe question (?:of|in|on) the (?:program|programme|show|interview)\b|\bthe question was\b|問われたのは|質問は|と質問した|等と質問|と問いただ/i;
 const JA_QUESTION_END = /(?:か|かを|かと|について)(?:問われ|聞かれ|質問され)(?:た|ました)。?$/;
 const NEGATION = /\b(?:not|no|never|don't|doesn't|didn't|won't|isn't|wasn't|weren't)\b|ない|ません|ではない|せず|しない|ず(?=[」』、。\s]|$)/i;
 // The holdings named as such ("holdings_noun"). Case-sensitive: "Holdings" is as often a company's name.
@@ -445,7 +451,7 @@ function classifySentence(
   // Who is speaking.
   const insideQuote = state.openQuote && state.lastSpeakerKato;
   state.openQuote = quoteStillOpen(sentence, state.openQuote);
-  const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER(ds).test(sentence);
+  const otherSpeaker = has('other_speaker') || NAMED_OTHER_SPEAKER(ds).test(sentence) || jaOtherSpeaker(ds, sentence);
   // "Katsunobu Kato, Japan's finance minister, used a TV interview … the first time a senior official…":
   // with Kato as the sentence's subject, another person named later is not its speaker.
   const colonSpeaker = COLON_SPEAKER(ds).test(sentence) && doc.katoIsFinanceMinister && (!doc.otherKato || hasTerm(ds, 'kato_full', sentence));

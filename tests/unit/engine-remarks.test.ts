@@ -299,6 +299,15 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
   });
 });
 
+describe('remarks: somebody else speaking, or asking', () => {
+  test.each([
+    ['Finance Minister Katsunobu Kato told the Diet on Wednesday that Japan manages its Treasuries for intervention.\n\nHe was responding to a ruling party lawmaker who had proposed selling Treasuries to push back against the tariffs.', '2025-04-10', 'ruling party lawmaker'],
+    ['加藤財務相は4日、ミラノで米国債の売却を交渉の手段とすることは考えていないと述べた。\n\n山城氏は、撤回を急いだ背景としてミラノで財務相会議が開かれていたことを挙げる。', '2025-05-06', '山城氏'],
+  ])('%s', (page, published, other) => {
+    expect(remarks(page, published).map((m) => m.text)).not.toContainEqual(expect.stringContaining(other));
+  });
+});
+
 describe('remarks: hard negatives stay silent', () => {
   test.each([
     ['Shinichi Kato, a striker for the club, scored twice on Saturday.'],
