@@ -177,7 +177,7 @@ async function browser(): Promise<Counts & { note?: string }> {
   const report = readJson<{ stats: Stats }>(E2E_JSON);
   if (!report) return { passed: 0, failed: 1, note: `no results (playwright exited ${code})` };
   const { expected, unexpected, flaky, skipped } = report.stats;
-  const note = skipped ? `${skipped} skipped` : undefined;
+  const note = [skipped ? `${skipped} skipped` : '', flaky ? `${flaky} flaky: passed on retry` : ''].filter(Boolean).join(', ') || undefined;
   return { ...withExit({ passed: expected + flaky, failed: unexpected }, code), note };
 }
 
