@@ -69,36 +69,29 @@ function allQuotations(sentence: string): string[] {
   return [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim()).filter(Boolean);
 }
 
-/** The quotations of a sentence and the ends of quotations the sentence splitter cut: what the verdict compares. */
-function quotedWords(sentence: string): string[] {
+/** The ends of quotations the sentence splitter cut in two, left over once the whole quotations are taken out. */
+function cutQuotations(sentence: string): string[] {
   const rest = sentence.replace(QUOTATION, ' ');
-  const cut = [OPEN_TO_END.exec(rest)?.[1], OPEN_FROM_START.exec(rest)?.[1]].map((q) => q?.trim() ?? '').filter((q) => q.length >= MIN_CUT_QUOTE_CHARS);
-  return [...allQuotations(sentence), ...cut];
+  return [OPEN_TO_END.exec(rest)?.[1], OPEN_FROM_START.exec(rest)?.[1]].map((q) => q?.trim() ?? '').filter((q) => q.length >= MIN_CUT_QUOTE_CHARS);
 }
 
-/** Quoted fragments this short ("a card", "exists as a card", 「別の判断だ」) are on record only word for word; a single word ("card") is a term in scare quotes. */
+/** Quoted fragments this short ("exists as a card", 「別の判断だ」) are on record only word for word. */
 const MIN_FRAGMENT_WORDS = 2;
-const MIN_FRAGMENT_CONTENT_WORDS = 1;
+/** For the verdict, a fragment of two words with one content word ("a card") will do; a single word ("card") is a term in scare quotes. */
+const MIN_VERDICT_FRAGMENT_CONTENT_WORDS = 1;
 const MIN_FRAGMENT_CHARS_JA = 4;
 const flat = (s: string) => (isJapanese(s) ? s.replace(/[\s、。，．・（）()「」『』…—]/g, '') : words(s).map((w) => w.replace(/s$/, '')).join(' '));
 
-/** The recorded quote a short quoted fragment repeats word for word, if any. */
-function fragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
-  return memo(ds, 'fragment', fragment, () => fragmentOnRecordUncached(ds, fragment));
+/** The recorded quote a short quoted fragment repeats word for word, if any; `minContent`: the content words (English) it needs. */
+function fragmentOnRecord(ds: Dataset, fragment: string, minContent = MIN_FRAGMENT_WORDS): Recorded | undefined {
+  return memo(ds, `fragment${minContent}`, fragment, () => fragmentOnRecordUncached(ds, fragment, minContent));
 }
 
-function fragmentOnRecordUncached(ds: Dataset, fragment: string): Recorded | undefined {
+function fragmentOnRecordUncached(ds: Dataset, fragment: string, minContent: number): Recorded | undefined {
   const ja = isJapanese(fragment);
-  if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : contentWords(fragment).length < MIN_FRAGMENT_WORDS) return undefined;
+  if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : words(fragment).length < MIN_FRAGMENT_WORDS || contentWords(fragment).length < minContent) return undefined;
   const f = flat(fragment);
   return recorded(ds).find((r) => (r.lang === 'ja') === ja && r.flat.includes(f));
-}
-
-/** A fragment of two words or more with one content word ("a card") repeated word for word: for the verdict only. */
-function shortFragmentOnRecord(ds: Dataset, fragment: string): Recorded | undefined {
-  if (isJapanese(fragment) || words(fragment).length < MIN_FRAGMENT_WORDS || contentWords(fragment).length < MIN_FRAGMENT_CONTENT_WORDS) return undefined;
-  const f = flat(fragment);
-  return recorded(ds).find((r) => r.lang === 'en' && r.flat.includes(f));
 }
 
 type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string>; flat: string };
@@ -170,14 +163,14 @@ function recordedIn(ds: Dataset, remark: RemarkKind, lang: 'en' | 'ja'): number 
  * claim. Priority when several apply: false threat, misdated, not in the record, on record, reported.
  */
 export function judgeRemark(ds: Dataset, sentence: string, attribution: Attribution, threatClaim: boolean): RemarkVerdict {
-  const quoted = quotedWords(sentence);
+  const whole = allQuotations(sentence);
+  const quoted = [...whole, ...cutQuotations(sentence)];
   const matches = quoted.filter(longEnough).map((q) => ({ q, ...matchRecorded(ds, q) }));
   // "the holdings could be 'a card'": a short fragment of his words, quoted as his, is his words on record.
-  const fragment = quoted.map((q) => fragmentOnRecord(ds, q) ?? shortFragmentOnRecord(ds, q)).find(Boolean);
+  const fragment = quoted.map((q) => fragmentOnRecord(ds, q, MIN_VERDICT_FRAGMENT_CONTENT_WORDS)).find(Boolean);
   const on = matches.find((m) => m.on) ?? (fragment ? { q: fragment.text, r: fragment, on: true, off: false } : undefined);
   // Only a whole quotation can be not in the record: a cut one may be missing the words that match.
-  const whole = new Set(allQuotations(sentence));
-  const off = matches.find((m) => m.off && whole.has(m.q));
+  const off = matches.find((m) => m.off && whole.includes(m.q));
   const recordedQuote = on?.r ? { recorded: { event: on.r.event.id, text: on.r.text, lang: on.r.lang } } : {};
   if (threatClaim) return { status: 'false_threat', ...recordedQuote };
   const when = misdating(attribution);

@@ -487,6 +487,8 @@ function classifySentence(
   const remarkRef = has('remark_ref');
   // Only a sentence that could be a remark pays for the quote look-up.
   const quoted = explicit || continues || (doc.katoIsFinanceMinister && !otherSpeaker) ? quotedEvent(doc, sentence) : undefined;
+  // His recorded words, quoted as a whole or word for word (remark-verdict.ts), wherever they stand.
+  const recorded = Boolean(recordedQuoteIn(ds, sentence));
   // The remark named as a thing ("the 'card' remark", 「カード」発言) or a Japan-threatens headline.
   // Headlines and subheads come before the text that names the holdings, and make Japan the speaker.
   const headline = doc.aboutHoldings && blockIndex <= HEADLINE_BLOCKS;
@@ -512,12 +514,12 @@ function classifySentence(
   // 「米国債カード」は切れるのか, "Japan's trump card": the card as a topic, with nobody saying anything
   // and none of his recorded words, is the writer's subject, not a report of what he said.
   const acts = has('remark_act') || has('clarification') || has('dismissal') || threat;
-  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH(ds).test(sentence) && !speechVerb.test(sentence) && !recordedQuoteIn(ds, sentence)) return reject(state, 'a topic, nobody speaking');
+  if (!explicit && !continues && !acts && !remarkRef && !quoted && !JA_SPEAKER.test(sentence) && !JA_SPEECH(ds).test(sentence) && !speechVerb.test(sentence) && !recorded) return reject(state, 'a topic, nobody speaking');
 
   const sell = has('sell');
   // Far from any mention of the holdings, only Kato himself speaking of a card or of selling still counts.
   // (A statement's place and act together, "he walked it back in Milan", name it wherever they stand.)
-  if (!recentHoldings && !quoted && !recordedQuoteIn(ds, sentence) && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (PLACE_GROUPS.some(([place]) => has(place)) && (acts || PLACE_QUOTE.test(sentence)))))) return reject(state, 'no holdings nearby');
+  if (!recentHoldings && !quoted && !recorded && !headline && !(doc.aboutHoldings && (threat || (card && remarkRef) || ((explicit || pronounAct) && (card || has('sell') || has('clarification'))) || (namesPlace && (acts || PLACE_QUOTE.test(sentence)))))) return reject(state, 'no holdings nearby');
   // Something about the holdings must be said: a card, selling, a walk-back, a ruling-out, their purpose.
   const stance = has('stance') && holdings;
   // His own words in quotation marks say something whatever their subject: they are what he said.
@@ -534,7 +536,7 @@ function classifySentence(
   const inTalks = explicit && treasuries && has('negotiation');
   // What the sentence itself says was said: a card, selling, a threat, or a statement's act.
   const saysWhat = card || threat || sell || has('clarification') || has('dismissal') || (has('remark_act') && holdings);
-  const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || Boolean(recordedQuoteIn(ds, sentence)) || (remarkRef && holdings);
+  const says = saysWhat || stance || quotesHim || reportsPlace || talksAbout || inTalks || Boolean(quoted) || recorded || (remarkRef && holdings);
   if (!says) return reject(state, 'says nothing about the holdings');
   // "Q: Did Japan say it would sell its Treasuries?": a question asks what was said; it reports nothing.
   if (QUESTION.test(sentence) && !/[“"「]/.test(sentence)) return reject(state, 'a question');
