@@ -191,7 +191,8 @@ function statedMonthFor(text: string, a: Amount, left: Span, right: Span, publis
   // A table cell's month is its column's or its header's.
   if (a.tableMonth) return monthOf(a.tableMonth.year ?? resolveYear(a.tableMonth.month, published, episodeYear), a.tableMonth.month);
   const gap = (at: number) => (at >= a.end ? at - a.end : a.start - at);
-  const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || m.at >= a.end);
+  // A month after the figure that describes what follows it ("…で、1月の1兆793億ドルから") is not the figure's.
+  const months = statedMonths(text, left.start, right.end).filter((m) => m.at < a.start || (m.at >= a.end && !m.attributive));
   const near = months
     .filter((m) => m.strength === 'explicit' || Math.min(Math.abs(m.at - a.end), Math.abs(a.start - m.at)) <= 25)
     // Nearest by the gap between the words and the figure ("…in February, from $1,079.3 billion in January").

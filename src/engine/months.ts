@@ -48,7 +48,8 @@ const JA_STATED = /(?:((?:19|20|２０)[0-9０-９]{2})年)?([0-9０-９]{1,2})�
 
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-export type StatedMonth = { month: number; year?: number; at: number; strength: 'explicit' | 'weak' };
+/** `attributive`: a Japanese month followed by の ("1月の1兆793億ドル") describes the words after it. */
+export type StatedMonth = { month: number; year?: number; at: number; strength: 'explicit' | 'weak'; attributive?: true };
 
 /**
  * Months written near a figure. `explicit` ones say the figure is "as of"/"end of" a month or are
@@ -81,6 +82,7 @@ export function statedMonths(text: string, from: number, to: number): StatedMont
       ...(year ? { year: Number(toAscii(year)) } : {}),
       at: from + m.index,
       strength: suffix === '末' || suffix === '時点' || suffix === '末時点' ? 'explicit' : 'weak',
+      ...(slice[m.index + m[0].length] === 'の' ? { attributive: true as const } : {}),
     });
   }
   return out;

@@ -42,6 +42,11 @@ export type FigureVerdict = {
 export const RANGE_MONTHS = 2;
 /** TIC publishes a month's holdings about seven weeks after it ends (mid-month, two months on). */
 export const TIC_LAG_DAYS = 48;
+/**
+ * The earliest a month's TIC figures have come out (45–49 days after it ends in 2024–25): between this
+ * and TIC_LAG_DAYS, a page may already quote the new month.
+ */
+export const TIC_EARLIEST_LAG_DAYS = 45;
 /** The Ministry of Finance publishes month-end reserves within about a week. */
 export const MOF_LAG_DAYS = 8;
 /** "About"/"roughly" figures may be this far from the official value. */
@@ -177,15 +182,15 @@ function changePoints(ds: Dataset, series: FigureVerdict['series'], points: Poin
   );
 }
 
-function pointsFor(ds: Dataset, series: FigureVerdict['series'], measure?: 'change'): { points: Point[]; lag: number } {
+function pointsFor(ds: Dataset, series: FigureVerdict['series'], measure?: 'change'): { points: Point[]; lag: number; earliestLag: number } {
   if (measure === 'change') {
     const levels = pointsFor(ds, series);
-    return { points: changePoints(ds, series, levels.points), lag: levels.lag };
+    return { ...levels, points: changePoints(ds, series, levels.points) };
   }
   const { kind, holder } = SERIES_BY_NAME[series];
   // Reserves are read from data/reserves.json (MOF), Treasuries from the holder's TIC series.
-  if (kind === 'reserves') return { points: reservePoints(ds), lag: MOF_LAG_DAYS };
-  return { points: holdingsPoints(ds, holder), lag: TIC_LAG_DAYS };
+  if (kind === 'reserves') return { points: reservePoints(ds), lag: MOF_LAG_DAYS, earliestLag: MOF_LAG_DAYS };
+  return { points: holdingsPoints(ds, holder), lag: TIC_LAG_DAYS, earliestLag: TIC_EARLIEST_LAG_DAYS };
 }
 
 function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence {
@@ -196,7 +201,7 @@ function evidenceOf(series: FigureVerdict['series'], month: MonthStr): Evidence 
 export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount, ctx: VerdictContext): FigureVerdict | undefined {
   const series = seriesFor(subject);
   if (!series || amount.currency !== 'USD') return undefined;
-  const { points, lag } = pointsFor(ds, series, ctx.measure);
+  const { points, lag, earliestLag } = pointsFor(ds, series, ctx.measure);
   if (!points.length) return undefined;
 
   // 1. Which month the figure refers to.
@@ -220,6 +225,13 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
     if (ctx.statedMonth) notes.push('stated_month_not_in_data');
     refBasis = ctx.published ? 'published' : 'episode';
     ref = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag) ?? points[0];
+    // Within the release window the newer month may be out already: a figure that matches it, and not
+    // the month surely out, refers to it.
+    const maybeOut = ctx.published ? latestPublishedBy(points, ctx.published, earliestLag) : undefined;
+    if (ref && maybeOut && maybeOut.month > ref.month && !matchPoint(amount, ref) && matchPoint(amount, maybeOut)) {
+      notes.push('release_window');
+      ref = maybeOut;
+    }
   }
   if (!ref) return undefined;
   if (amount.typo) notes.push(amount.typo.note);

@@ -504,7 +504,7 @@ function officialPart(doc: Document, ds: Dataset, lang: Lang, v: FigureVerdict):
     v.refBasis === 'stated'
       ? t(lang, 'cardBasisStated')
       : v.refBasis === 'published'
-        ? t(lang, 'cardBasisPublished')
+        ? t(lang, v.notes.includes('release_window') ? 'cardBasisReleaseWindow' : 'cardBasisPublished')
         : t(lang, 'cardBasisEpisode', formatDate(lang, ds.raw.events.events.find((e) => e.kind === 'remark')?.date ?? ds.raw.meta.compiledOn));
   const missing = v.notes.includes('stated_month_not_in_data') ? `${t(lang, 'cardBasisStatedMissing')} ` : '';
   return h(

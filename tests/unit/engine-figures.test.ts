@@ -212,6 +212,12 @@ describe('verdict: from the dataset', () => {
     expect(f.verdict!.sources.length).toBeGreaterThan(0);
   });
 
+  test('「1月の」 after a figure describes the next figure, not the one before it', () => {
+    const text = '米国債の保有額（2月末）で、日本の保有額は1兆1259億ドルで、1月の1兆793億ドルから466億ドル増えた。';
+    expect(one(text, '1兆1259億ドル', '2025-04-22').verdict).toMatchObject({ status: 'consistent', refMonth: '2025-02' });
+    expect(one(text, '1兆793億ドル', '2025-04-22').asOf).toBe('2025-01');
+  });
+
   test('$1.27 trillion of Treasuries is the known reserves confusion', () => {
     const f = one('Japan holds $1.27 trillion of U.S. Treasuries.', '$1.27 trillion');
     expect(f.verdict).toMatchObject({ status: 'confusion', claim: 'reserves-as-treasuries' });
@@ -238,6 +244,19 @@ describe('verdict: from the dataset', () => {
     expect(f.verdict).toMatchObject({ refBasis: 'published', refMonth: '2025-02' });
     const late = one('Japan holds $1.2 trillion of U.S. Treasuries.', '$1.2 trillion', '2026-01-20');
     expect(late.verdict).toMatchObject({ refBasis: 'published', refMonth: '2025-11', status: 'consistent' });
+  });
+
+  test('inside the release window the month just published counts, and only the figure that matches it', () => {
+    // March's figures came out on 16 May 2025, before the usual lag had run out.
+    const fresh = one('Japan holds $1,130.8 billion of U.S. Treasuries.', '$1,130.8 billion', '2025-05-17');
+    expect(fresh.verdict).toMatchObject({ refMonth: '2025-03', status: 'consistent' });
+    expect(fresh.verdict!.notes).toContain('release_window');
+    const previous = one('Japan holds $1.13 trillion of U.S. Treasuries.', '$1.13 trillion', '2025-05-17');
+    expect(previous.verdict).toMatchObject({ refMonth: '2025-02', status: 'consistent' });
+    expect(previous.verdict!.notes).not.toContain('release_window');
+    // Before the window opens, the newer month cannot be what the page means.
+    const early = one('Japan holds $1,130.8 billion of U.S. Treasuries.', '$1,130.8 billion', '2025-05-10');
+    expect(early.verdict).toMatchObject({ refMonth: '2025-02', status: 'off' });
   });
 
   test('the wire typo "$1,125.9 trillion" resolves to billion with a note', () => {
