@@ -57,6 +57,13 @@ const jaPairs = (s: string) => {
   for (let i = 0; i + 2 <= clean.length; i++) out.push(clean.slice(i, i + 2));
   return out;
 };
+/**
+ * What carries a Japanese quotation's content: each kanji, and each katakana word as one, without its
+ * endings and particles, and without the topic itself (米国債), which every quote of the episode shares.
+ */
+const jaContent = (s: string) => s.replace(/米国債/g, '').match(/\p{Script=Han}|[\p{Script=Katakana}ー]+/gu) ?? [];
+/** Whether a Japanese wording is negated (考えず, 考えていない, つもりはない, しません). */
+const JA_NEGATED = /(?:ない|ず|ぬ|ません)(?:[。、」]|$)|ないと|ずに/u;
 const isJapanese = (s: string) => /[\p{Script=Hiragana}\p{Script=Katakana}\p{Script=Han}]/u.test(s);
 
 /** The quotations of a sentence long enough to be somebody's words. */
@@ -91,16 +98,29 @@ function fragmentOnRecordUncached(ds: Dataset, fragment: string, minContent: num
   const ja = isJapanese(fragment);
   if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : words(fragment).length < MIN_FRAGMENT_WORDS || contentWords(fragment).length < minContent) return undefined;
   const f = flat(fragment);
-  return recorded(ds).find((r) => (r.lang === 'ja') === ja && r.flat.includes(f));
+  // English translations differ in their little words ("among the cards", "among such cards"): the
+  // fragment's content words, in order, within one recorded quote's.
+  const content = ja ? [] : contentWords(fragment);
+  return recorded(ds).find((r) => (r.lang === 'ja') === ja && (r.flat.includes(f) || (!ja && inOrder(content, r.sequence))));
 }
 
-type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; pairs: Set<string>; flat: string };
+/** Whether every word of `part` occurs in `whole`, in the same order. */
+function inOrder(part: string[], whole: string[]): boolean {
+  let i = 0;
+  for (const w of whole) if (w === part[i]) i++;
+  return part.length > 0 && i === part.length;
+}
+
+type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; sequence: string[]; pairs: Set<string>; flat: string };
 const recordedCache = new WeakMap<Dataset, Recorded[]>();
 function recorded(ds: Dataset): Recorded[] {
   let list = recordedCache.get(ds);
   if (!list) {
     list = ds.raw.events.events.flatMap((event) =>
-      event.quotes.map((q) => ({ event, text: q.text, lang: q.lang, words: new Set(contentWords(q.text)), pairs: new Set(jaPairs(q.text)), flat: flat(q.text) })),
+      event.quotes.map((q) => {
+        const sequence = contentWords(q.text);
+        return { event, text: q.text, lang: q.lang, words: new Set(sequence), sequence, pairs: new Set(jaPairs(q.text)), flat: flat(q.text) };
+      }),
     );
     recordedCache.set(ds, list);
   }
@@ -133,17 +153,43 @@ function matchRecordedUncached(ds: Dataset, quotation: string): { r?: Recorded; 
   const ja = isJapanese(quotation);
   const mine = ja ? jaPairs(quotation) : contentWords(quotation);
   if (!mine.length) return { on: false, off: false };
+  // Japanese words negated otherwise than his (「…手段にする」 against 「…手段とすることは考えていない」) are not his.
+  const negated = ja && JA_NEGATED.test(quotation);
   let best: { r: Recorded; share: number } | undefined;
+  let nearest = 0;
   for (const r of recorded(ds)) {
     const pool = ja ? r.pairs : r.words;
     if (!pool.size) continue;
     const share = mine.filter((w) => pool.has(w)).length / mine.length;
+    nearest = Math.max(nearest, share);
+    if (ja && JA_NEGATED.test(r.text) !== negated) continue;
     if (!best || share > best.share) best = { r, share };
   }
   const share = best?.share ?? 0;
   // A short quotation (「米国債はカード」) shares its few character pairs with too many quotes to name one.
   const long = ja ? mine.length >= MIN_MATCH_PAIRS_JA : mine.length >= MIN_QUOTE_WORDS - 1;
-  return { ...(best ? { r: best.r } : {}), on: long && share >= QUOTE_MATCH_SHARE, off: share < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
+  const on = long && share >= QUOTE_MATCH_SHARE;
+  // Outlets rephrase his Japanese in other endings and particles (「交渉手段と考えず」 for 「…交渉の手段とする
+  // ことは考えていない」): its content characters, all in one recorded quote negated as it is, are his words.
+  const reworded = ja && !on ? rewordedJa(ds, quotation) : undefined;
+  if (reworded) return { r: reworded, on: true, off: false };
+  return { ...(best ? { r: best.r } : {}), on, off: nearest < QUOTE_UNRECORDED_SHARE && (ja ? mine.length >= MIN_QUOTE_CHARS_JA * 2 : mine.length >= MIN_UNRECORDED_WORDS) };
+}
+
+/** Content characters a reworded Japanese quotation needs, and the share of them a recorded quote must hold. */
+const MIN_CONTENT_CHARS_JA = 4;
+const REWORDED_SHARE_JA = 0.85;
+function rewordedJa(ds: Dataset, quotation: string): Recorded | undefined {
+  const mine = jaContent(quotation);
+  if (mine.length < MIN_CONTENT_CHARS_JA) return undefined;
+  const negated = JA_NEGATED.test(quotation);
+  const found = recorded(ds).filter((r) => {
+    if (r.lang !== 'ja' || JA_NEGATED.test(r.text) !== negated) return false;
+    const theirs = new Set(jaContent(r.text));
+    return mine.filter((c) => theirs.has(c)).length / mine.length >= REWORDED_SHARE_JA;
+  });
+  // Words that fit quotes of two statements name neither.
+  return found.every((r) => r.event === found[0]!.event) ? found[0] : undefined;
 }
 
 /** The recorded quote a sentence's quotation repeats: a whole quote matched, else a fragment word for word. */

@@ -78,9 +78,19 @@ describe('remark verdicts', () => {
     ['Finance Minister Katsunobu Kato said the holdings could serve as "a card" in the talks with Washington.', '2025-05-03', 'on_record'],
     // A translation that differs in word endings ("consider selling" for "considering the sale").
     ['Finance Minister Katsunobu Kato said in Milan: "We do not consider selling US treasuries as the means of Japan-US negotiation."', '2025-05-05', 'on_record'],
+    // A fragment in other little words ("among the cards" for "among such cards").
+    ["Finance Minister Katsunobu Kato said on Friday that Japan's Treasury holdings could be 'among the cards' in the talks.", '2025-05-03', 'on_record'],
+    // His Japanese in other endings and particles, negated as he said it; the topic word alone is no match.
+    ['加藤勝信財務相は4日、ミラノで米国債売却について「交渉手段と考えず」と述べた。', '2025-05-05', 'on_record'],
+    ['加藤勝信財務相は4日、ミラノで「売却を交渉手段にするつもりはない」と説明した。', '2025-05-05', 'on_record'],
   ])('%s → %s', (text, published, status) => {
     const [m] = read(text, published).filter((x): x is RemarkMention => x.kind === 'remark');
     expect(m?.verdict.status).toBe(status);
+  });
+
+  test('Japanese words of the record with the negation dropped are not his words on record', () => {
+    const [m] = read('加藤勝信財務相は4日、ミラノで「米国債の売却を交渉手段にする」と述べた。', '2025-05-05').filter((x): x is RemarkMention => x.kind === 'remark');
+    expect(m?.verdict.status).not.toBe('on_record');
   });
 
   test('a quotation the sentence splitter cut in two is still compared with the record, and never called not in it', () => {
