@@ -9,7 +9,7 @@ import type { TimelineEvent } from '../data/schema';
 import { decide, laterOccasions, markerCues, namesOnlyLaterDays, walkedBackObjects, type WalkedBack, PLACE_OF_REMARK, namesLaterOccasion, ownEvidence, possibleStatements, statementDates, timeCues, CUE_WEIGHT, type Attribution, type AttributionCue, type StatementDates } from './attribution';
 import { expression, hasTerm, termsIn, termsOf, termsWithin, type Dataset } from './dataset';
 import { MONTH_NAMES_EN, WEEKDAYS_EN } from './months';
-import { englishFacts, type EnglishFacts } from './clause';
+import { englishFacts, everydayWord, type EnglishFacts } from './clause';
 import { quotations, recordedQuoteIn } from './remark-verdict';
 import type { Span } from './segment';
 import { STOPWORDS } from './stopwords';
@@ -245,7 +245,7 @@ export function* docRemarkContextSteps(ds: Dataset, text: string, published?: st
   let otherKato = false;
   for (const k of text.matchAll(KATO_EN(ds))) {
     const given = /(?<!\p{L})(\p{Lu}\p{Ll}+)[ \t]+$/u.exec(text.slice(Math.max(0, k.index - 20), k.index))?.[1];
-    if (given && !NOT_A_GIVEN_NAME(ds).test(given) && !OFFICE_BEFORE_GIVEN(ds).test(text.slice(Math.max(0, k.index - given.length - 40), k.index))) {
+    if (given && !NOT_A_GIVEN_NAME(ds).test(given) && !everydayWord(given) && !OFFICE_BEFORE_GIVEN(ds).test(text.slice(Math.max(0, k.index - given.length - 40), k.index))) {
       otherKato = true;
       break;
     }
@@ -297,7 +297,7 @@ function namesKato(ds: Dataset, sentence: string, doc: DocRemarkContext): boolea
   const topical = hasTerm(ds, 'treasuries', sentence) || hasTerm(ds, 'card', sentence) || (doc.aboutHoldings && HOLDINGS_NOUN(ds).test(sentence));
   for (const m of sentence.matchAll(KATO_EN(ds))) {
     const before = /(\S+)\s+$/u.exec(sentence.slice(Math.max(0, m.index - 16), m.index))?.[1] ?? '';
-    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME(ds).test(before) && !OFFICE_BEFORE_GIVEN(ds).test(sentence.slice(Math.max(0, m.index - 56), m.index));
+    const givenName = /^\p{Lu}\p{Ll}+$/u.test(before) && !NOT_A_GIVEN_NAME(ds).test(before) && !everydayWord(before) && !OFFICE_BEFORE_GIVEN(ds).test(sentence.slice(Math.max(0, m.index - 56), m.index));
     if (givenName) continue;
     // With another Kato on the page, a bare "Kato" is the minister only next to his title.
     if (doc.otherKato && !TITLED_BEFORE(ds).test(before) && !hasTerm(ds, 'finance_office', sentence)) continue;

@@ -178,6 +178,12 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, '2025-05-04').map((m) => m.text)).not.toContainEqual(expect.stringContaining('walked it back'));
   });
 
+  test('an everyday word before "Kato" ("Watch Kato\'s remarks") is no other Kato', () => {
+    const page =
+      'On Friday, Finance Minister Katsunobu Kato said on TV Tokyo that Japan’s Treasury holdings could be a card.\n\nIn early April, Kato told parliament that the holdings were managed with intervention in mind.\n\nWatch Kato’s remarks in Milan this weekend.';
+    expect(remarks(page, '2025-05-03').map((m) => m.remark)).toContain('earlier_dismissal');
+  });
+
   test('"his earlier comments" after Milan is the clarification', () => {
     const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
     expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
