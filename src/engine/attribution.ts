@@ -328,7 +328,7 @@ export type WalkedBack = { start: number; end: number; remark: RemarkKind; cues:
 /** How far after the words that name a statement ("TV comments") what it said may end ("…describing the holdings as a card"). */
 const OBJECT_CONTENT_REACH = 60;
 // Words that belong to the named remark: an opening quote, 米国債, a day ("4月の").
-const OBJECT_LEAD = /(?:[「『]|米国債|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?の)+$/u;
+const OBJECT_LEAD = /(?:[「『“"]|米国債|[0-9０-９]{1,2}月(?:[0-9０-９]{1,2}日)?の)+$/u;
 
 /**
  * What a walk-back sentence names as its object, when it says what that object was: 「カード」発言を修正

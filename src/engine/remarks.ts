@@ -348,6 +348,8 @@ const SPLIT_EVIDENCE = 2;
 // A headline "From 'a card' to 'not considering a sale'" / 「カード」から「売却考えず」へ turns at its "to".
 const SPLIT_AT = /,["”’']?\s+|;\s+|\s(?=and\s+(?:on|in|then|later)\s)|\s[—–]\s|\s(?=(?:that|which|suggesting|hinting|before|after)\s)|\s(?=to\s+["“‘'])|(?<=[しがもべりてで]、)|(?<=ものの、)|(?<=後、)|(?<=後に、)|(?<=[」』]から)|(?<=[」』]、)|(?<=発言、)/g;
 
+/** Where a quotation opens: a recorded quote's cue stands there. */
+const QUOTE_OPEN = /[“"「『‘]/;
 const SPEECH_CUT = /(?:述べ|発言し|語り|話し|指摘し|強調し|示し|明かし)、$|,\s+$/;
 /** How much a cut right after a speech verb is preferred to other cuts. */
 const SPEECH_CUT_BONUS = 4;
@@ -593,7 +595,9 @@ function classifySentence(
       if (NEGATION.test(part)) for (const remark of ['clarification', 'earlier_dismissal'] as const) cues.push({ type: 'content', remark, text: terms('negotiation')[0]!.term, weight: CUE_WEIGHT.content * 0.5 });
       else cues.push({ type: 'content', remark: 'card_remark', text: terms('negotiation')[0]!.term, weight: CUE_WEIGHT.content });
     }
-    if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3 });
+    // (Placed at its quotation mark, so that a cut or a walk-back's object keeps it on its side.)
+    const quoteAt = part.search(QUOTE_OPEN);
+    if (recordedKind && !q) cues.push({ type: 'quote', remark: recordedKind, text: recordedQuote!.event.id, weight: CUE_WEIGHT.quote * 3, ...(quoteAt >= 0 ? { at: quoteAt } : {}) });
     if (withFrame) {
       const f = frameCue(doc, state, blockIndex, continues);
       // "Kato had said on Friday…" in a story framed by a later statement: what it reports came before.
@@ -693,5 +697,13 @@ function splitStatements(
     best = { strength, parts: [{ start: from, end: headEnd, attribution: head }, { start: cut, end: to, attribution: tail }] };
   }
   if (!best || depth <= 1) return best?.parts;
-  return best.parts.flatMap((p) => splitStatements(sentence, p.start, p.end, attribute, viable, depth - 1) ?? [p]);
+  const parts = best.parts.flatMap((p) => splitStatements(sentence, p.start, p.end, attribute, viable, depth - 1) ?? [p]);
+  // Neighbours that report the same statement are one part of it.
+  return parts.reduce<Part[]>((out, p) => {
+    const prev = out[out.length - 1];
+    const joined = prev && prev.attribution.remark === p.attribution.remark ? attribute(prev.start, p.end) : undefined;
+    if (prev && joined && joined.remark === p.attribution.remark) out[out.length - 1] = { start: prev.start, end: p.end, attribution: joined };
+    else out.push(p);
+    return out;
+  }, []);
 }

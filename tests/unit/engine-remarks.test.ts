@@ -55,6 +55,13 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(found[0]!.end).toBeLessThanOrEqual(found[1]!.start);
   });
 
+  test('a sentence cut twice keeps neighbouring parts of one statement together', () => {
+    const text = 'Japan\'s Kato says Tokyo is not considering Treasury sales as a means of negotiating with Washington, clarifying his Friday remark that the bonds "exist as a card."';
+    const found = remarks(text, '2025-05-05');
+    expect(found.map((m) => m.remark)).toEqual(['clarification', 'card_remark']);
+    expect(found[0]!.text).toContain('clarifying his Friday remark');
+  });
+
   test('「…考えを示した後、…と述べている」 turns from one statement to the other', () => {
     const text = '日本の加藤勝信財務相は5月初め、米国債が関税交渉のカードになり得るとの考えを示した後、売却を交渉の手段にはしないと述べている。';
     expect(remarks(text, '2025-05-19').map((m) => m.remark)).toEqual(['card_remark', 'clarification']);
@@ -63,6 +70,8 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
   test.each([
     ['加藤財務相、米国債「カード」発言を2日で修正', ['card_remark', 'clarification'], '「カード」発言'],
     ['加藤財務相、米国債売却を否定　4月の「カード」発言を修正', ['clarification', 'card_remark'], '4月の「カード」発言'],
+    // His recorded words stay with the walk-back, on whichever side of the object they stand.
+    ['加藤財務大臣「米国債売却は交渉の手段にしない」と明言　“カード”発言を軌道修正', ['clarification', 'card_remark'], '“カード”発言'],
     ['Finance Minister Katsunobu Kato said in Milan Japan was not considering Treasury sales as a tool, which walked back a 2 May TV comment describing the holdings as a card.', ['clarification', 'card_remark'], '2 May TV comment describing the holdings as a card'],
   ])('a walk-back that says what it walks back reports that statement too: %s', (text, kinds, object) => {
     const found = remarks(text);
