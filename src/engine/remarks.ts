@@ -109,7 +109,7 @@ const NOT_ANOTHER_MINISTER = expression((v) => new RegExp(v.words(['kato_bare', 
 const OTHER_NAME_AFTER_OFFICE = expression((v) => new RegExp(`^,?\\s+(?!${v.words('kato', 'en')})\\p{Lu}\\p{Ll}+\\s+\\p{Lu}\\p{Ll}+`, 'u'));
 // Kato speaking about what he himself said: after Milan, that is the clarification.
 // ("In his words: …" only introduces a quote.)
-const OWN_REMARKS = /(?<!\bin\s)\b(?:his|my)\s+(?:(?:earlier|previous|prior|original|own|Friday's)\s+)?(?:remarks?|comments?|words)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
+const OWN_REMARKS = /(?<!\bin\s)\b(?:his|my)\s+(?:(?:earlier|previous|prior|original|own|Friday's)\s+)?(?:(?:television|TV|televised|interview)\s+)?(?:remarks?|comments?|words|answer)\b|\bwhat I (?:said|meant)\b|自身の発言|私の発言/i;
 // "a promise not to sell easily": the commitment the card remark was about, not a walk-back.
 const OR_NOT = /\b(?:whether or not|or not)\b/gi;
 // Japanese speech verbs anywhere in a sentence (「何を語ったか」), not only at its end.

@@ -23,6 +23,9 @@ describe('a speech verb in the pluperfect', () => {
     ['Kato had said on Friday that the holdings could be a card.', true],
     ['In a television interview on Friday, Kato had described the holdings as a potential card.', true],
     ['Kato said on Sunday that Japan had no plan to sell.', false],
+    // "previously" places it before, as the pluperfect does.
+    ['Kato has previously said Japan manages its holdings to prepare for currency intervention.', true],
+    ['Japan previously held more Treasuries than it does now, Kato said.', false],
   ])('%s → %s', (sentence, pluperfect) => {
     expect(englishFacts(sentence).pluperfectSpeech).toBe(pluperfect);
   });

@@ -193,6 +193,16 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(page, '2025-05-03').map((m) => m.remark)).toContain('earlier_dismissal');
   });
 
+  test.each([
+    ['Finance Minister Katsunobu Kato said his television comments answered a question about reassuring the U.S. that Japan would not sell its holdings easily.'],
+    ['In Milan, Kato said his earlier answer had been about something narrower.'],
+    ["Japan says it won't wield its $1 trillion Treasury pile against Washington"],
+    ['Tokyo pushes back on talk of a bond threat, finance minister Katsunobu Kato says'],
+  ])('after Milan, his own TV comments explained, or the pile kept out of the talks, is the clarification: %s', (text) => {
+    const page = `In Milan on Sunday, Finance Minister Katsunobu Kato spoke about Japan's U.S. Treasuries.\n\n${text}`;
+    expect(remarks(page, '2025-05-05').at(-1)?.remark).toBe('clarification');
+  });
+
   test('"his earlier comments" after Milan is the clarification', () => {
     const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
     expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
