@@ -33,7 +33,7 @@ import { batchMatters, watchMutations, type MutationWatch } from './mutations';
 import { watchChurn } from './churn';
 import { NearViewport } from './near-viewport';
 import { samePainting, type Painted } from './painted';
-import { watchPointer } from './pointer';
+import { watchPointer, type PointerWatch } from './pointer';
 import { watchLateShadowRoots, type ShadowRootWatch } from './shadow-roots';
 import { summarize } from './report';
 import { ScanScheduler, scanPage, type Analyze, type ScanResult } from './scan';
@@ -74,6 +74,7 @@ export class Annotator {
   private mutations: MutationWatch | undefined;
   /** Shadow roots attached after a scan (no DOM change tells of them). */
   private lateRoots: ShadowRootWatch | undefined;
+  private pointer: PointerWatch | undefined;
   private keyboardIndex = -1;
   /** This copy among the tab's frames' annotators (not a secret: the page never sees our messages). */
   private readonly opener = Array.from(crypto.getRandomValues(new Uint32Array(2)), (n) => n.toString(36)).join('');
@@ -117,7 +118,7 @@ export class Annotator {
       address = this.win.location.href;
       this.scans.soon();
     });
-    watchPointer(this.life, this.doc, {
+    this.pointer = watchPointer(this.life, this.doc, {
       painted: () => (this.on() ? this.shown() : []),
       hoverOpens: () => this.settings.openMode === 'hover',
       onCard: (target) => this.cards.contains(target),
@@ -169,9 +170,14 @@ export class Annotator {
     }
   }
 
-  /** A card opened in another frame of the tab: one card at a time, as a click elsewhere would close this one. */
+  /**
+   * A card opened in another frame of the tab: one card at a time, as a click elsewhere would close this
+   * one. A hover still under way here (its move older than that card) would open this frame's card again.
+   */
   cardOpenedElsewhere(opener: string): void {
-    if (opener !== this.opener) this.cards.outside();
+    if (opener === this.opener) return;
+    this.pointer?.forget();
+    this.cards.outside();
   }
 
   private cardLang(): Lang {

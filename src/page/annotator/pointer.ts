@@ -73,10 +73,21 @@ export type PointerEvents = {
   outside(): void;
 };
 
-export function watchPointer(life: Lifetime, doc: Document, on: PointerEvents): void {
+export type PointerWatch = {
+  /** A card opened in another frame of the tab: the pointer is there now, so no hover begun here opens a card. */
+  forget(): void;
+};
+
+/**
+ * Hover is decided on the next animation frame, which can come long after the move (a busy or slowly
+ * drawing page): by then a click, or a card opened in another frame, has settled what the move was
+ * about, and the move starts nothing.
+ */
+export function watchPointer(life: Lifetime, doc: Document, on: PointerEvents): PointerWatch {
   let cancelHover: (() => void) | undefined;
   let framePending = false;
-  let last = { x: 0, y: 0, target: null as EventTarget | null };
+  /** The latest move not yet decided on; undefined once something settled it. */
+  let last: { x: number; y: number; target: EventTarget | null } | undefined;
   let hovering: Painted | undefined;
 
   const stopHover = () => {
@@ -86,6 +97,7 @@ export function watchPointer(life: Lifetime, doc: Document, on: PointerEvents): 
 
   const onFrame = () => {
     framePending = false;
+    if (!last) return;
     const { x, y, target } = last;
     if (on.onCard(target)) return;
     const hit = hitTest(doc, on.painted(), x, y);
@@ -135,9 +147,21 @@ export function watchPointer(life: Lifetime, doc: Document, on: PointerEvents): 
       if (selection && !selection.isCollapsed) return;
       const hit = hitTest(doc, on.painted(), e.clientX, e.clientY, lastKind);
       stopHover();
+      // The click has decided what is under the pointer: a move still waiting for its frame would start a
+      // hover that reopens this card after something else closed it.
+      last = undefined;
+      hovering = hit;
       if (hit) on.open(hit, 'click', { x: e.clientX, y: e.clientY });
       else on.outside();
     },
     { capture: true, passive: true },
   );
+
+  return {
+    forget() {
+      stopHover();
+      last = undefined;
+      hovering = undefined;
+    },
+  };
 }
