@@ -24,15 +24,17 @@ const JA_GRAM = 9;
 const EN_GRAM = 5;
 
 // "he said", "the minister added", "…, the minister repeated": Kato still speaking.
+// (Forums drop the subject: "Also said whether they use it is a different decision.")
 const PRONOUN_SPEAKER =
-  /^(?:he|the minister|the finance minister|the finance chief)\b|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
+  /^(?:he|the minister|the finance minister|the finance chief)\b|^(?:also |and |then |later )?(?:said|says|added|told)\s|\b(?:he|the minister|the finance minister|the finance chief)\s+(?:said|says|added|adds|told|tells|noted|notes|stressed|stresses|explained|argued|insisted|replied|answered|continued|repeated|reiterated|emphasized|emphasised|was|had|went on|followed|made clear|acknowledged)\b|\b(?:said|added|told reporters|noted)\s+(?:he|the minister)\b|\b(?:his|the minister's)\s+(?:answer|reply|remarks?|comments?|words)\b/i;
 // "he" as the subject of a verb ("he's calling it", "he walked it back", "he already said").
 const HE_ACTS = /\bhe(?:'s|’s| has| had| is| was)?\s+(?:(?:already|just|now|then|later|basically|quickly|also|even|never)\s+)?(?:walk|call|said|says|say|hint|suggest|float|signal|describ|clarif|den|rul|back|play|put|told|tell|admit|insist)/i;
 // Colloquial Japanese for "said" (threads, blogs): 「…って言ってた」「…って答弁してた」「…とも言っていて」.
 const JA_SAID = /って(?:言っ|言う|答弁|話し|発言)|とも?言っ/;
 // Japanese drops the subject: a sentence that ends in a speech verb continues the last speaker.
 // (「…」とまで言い切った, and a hedged ending: 「…認識を示した形だ」「…と語ったという」.)
-const JA_SPEAKER = /(?:と|とも|とまで)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、|言い切|言っ)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?た(?:形だ|という|そうだ|そうです)?。?$/;
+// (Polite 「…と答弁していました」, and the plain form of notes and timelines 「…慎重な考えを示す」.)
+const JA_SPEAKER = /(?:と|とも|とまで)(?:述べ|語っ|語り|語る|話す|強調|説明|指摘|話し|明らかにし|発言|答え|答弁|言及|釈明|否定|付け加え|明言|認め|話した|したうえで|し、|言い切|言っ)|同氏|同相|(?:述べ|語っ|強調し|説明し|指摘し|答え|答弁し|示し|明らかにし|問われ|釈明し|示唆し)(?:てい)?(?:た|ました)(?:形だ|という|そうだ|そうです)?。?$|(?:考えを|姿勢を|認識を)示す。?$/;
 // Kato speaking about the holdings, with nothing yet of what he said: a caption 「米国債について語る加藤財務相」,
 // a ticker "Japan's Kato talks Treasuries".
 const TALKS_ABOUT = expression(
