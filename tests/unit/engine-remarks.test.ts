@@ -207,7 +207,7 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     // A polite ending.
     ['加藤勝信財務相は2日、米国債は交渉のカードになり得ると述べた。ただし、4月の国会では、米国債は為替介入に備えて持っているもので、外交の観点から運用しているわけではないと答弁していました。', '答弁していました'],
     // A forum post without its subject.
-    ["Japan's finance minister Kato was on TV Tokyo this morning and said their Treasury pile \"does exist as a card\" in the talks. Also said whether they actually play it is another matter.", 'Also said'],
+    ["Japan's finance minister Kato was on TV Tokyo this morning and said their Treasury pile \"does exist as a card\" in the talks. Also said whether they actually play that card is another matter.", 'Also said'],
   ])('a sentence without its subject continues him: %s', (text, line) => {
     expect(remarks(text, '2025-05-03').map((m) => m.text)).toContainEqual(expect.stringContaining(line));
   });
