@@ -212,6 +212,16 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(remarks(text, '2025-05-03').map((m) => m.text)).toContainEqual(expect.stringContaining(line));
   });
 
+  test.each([
+    ["In parliament on Wednesday, Finance Minister Katsunobu Kato said Japan manages its U.S. Treasury holdings for intervention. He said Japan's reserves were not excessively large.", '2025-04-10', 'earlier_dismissal'],
+    ['加藤勝信財務相は9日の国会で、米国債は為替介入に備えて管理していると述べた。外貨準備の規模は過大とは考えていないとも述べた。', '2025-04-10', 'earlier_dismissal'],
+    ["Japan's Finance Minister Katsunobu Kato recently stated that the U.S. Treasury bonds held by Japan could become one of the negotiating tools with Washington.", '2025-05-06', 'card_remark'],
+  ])('what each statement said, in its own words: %s', (text, published, kind) => {
+    const found = remarks(text, published);
+    expect(found.at(-1)?.text).toMatch(/excessive|過大|negotiating tools/);
+    expect(found.at(-1)?.remark).toBe(kind);
+  });
+
   test('"his earlier comments" after Milan is the clarification', () => {
     const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
     expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
