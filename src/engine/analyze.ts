@@ -122,7 +122,9 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
  * Characters that show as nothing: zero-width spaces and joiners, the word joiner, the byte-order mark and
  * the soft hyphen. Pages put them inside words and numbers ("$1.\u200b13 trillion"); a reader sees no gap.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE: ReadonlySet<string> = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+/** One native search per character: far faster than a character class over a megabyte page that has none. */
+const hasInvisible = (text: string) => [...INVISIBLE].some((c) => text.includes(c));
 
 /** The text without its invisible characters, and where each of its offsets was in the original. */
 function withoutInvisible(text: string): { clean: string; original: (offset: number) => number } {
@@ -130,7 +132,7 @@ function withoutInvisible(text: string): { clean: string; original: (offset: num
   let clean = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\u00ad' || c === '\ufeff' || c === '\u2060' || (c >= '\u200b' && c <= '\u200d')) continue;
+    if (INVISIBLE.has(c)) continue;
     kept.push(i);
     clean += c;
   }
@@ -151,8 +153,7 @@ function restoreOffsets(m: Mention, original: (offset: number) => number): Menti
  * past; the mentions' offsets are the original text's.
  */
 export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Generator<void, Mention[], void> {
-  INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(text)) return yield* analyzeVisible(ds, text, ctx);
+  if (!hasInvisible(text)) return yield* analyzeVisible(ds, text, ctx);
   const { clean, original } = withoutInvisible(text);
   const found = yield* analyzeVisible(ds, clean, ctx);
   return found.map((m) => restoreOffsets(m, original));

@@ -24,8 +24,10 @@ export type Dataset = {
   events: Map<string, TimelineEvent>;
   claims: Claim[];
   sources: Map<string, Source>;
-  /** One global regex per vocabulary group (flags giu); callers reset lastIndex or use matchAll. */
-  terms: GroupRegexes;
+  /** One sticky regex per vocabulary group (flags yiu): whether a term, with its boundaries, starts right there. */
+  at: GroupRegexes;
+  /** A group's terms without boundaries, global and with the exact regex's case folding (giu): where a term may start. */
+  starts: GroupRegexes;
   /** A group's terms as one non-global regex, for quick tests. */
   has: GroupRegexes;
   /** The same without boundaries: a cheap pre-test. */
@@ -44,9 +46,11 @@ export function buildDataset(raw: RawDataset): Dataset {
   const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
   const groups = raw.vocabulary.groups as Partial<Record<VocabularyGroup, TermGroup>>;
   const sources = new GroupSources(groups);
-  const terms = new GroupRegexes((id) => sources.terms(id), `g${TERM_FLAGS}`);
+  const at = new GroupRegexes((id) => sources.terms(id), `y${TERM_FLAGS}`);
   const has = new GroupRegexes((id) => sources.terms(id), TERM_FLAGS);
-  const quick = new GroupRegexes((id) => (groups[id] ? quickSource(groups[id]) : undefined), 'i');
+  const quickSources = (id: VocabularyGroup) => (groups[id] ? quickSource(groups[id]) : undefined);
+  const starts = new GroupRegexes(quickSources, `g${TERM_FLAGS}`);
+  const quick = new GroupRegexes(quickSources, 'i');
   return {
     raw,
     holdings,
@@ -56,7 +60,8 @@ export function buildDataset(raw: RawDataset): Dataset {
     events: new Map(raw.events.events.map((e) => [e.id, e])),
     claims: raw.claims.claims,
     sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
-    terms,
+    at,
+    starts,
     has,
     quick,
     trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
@@ -122,13 +127,22 @@ export function termsWithin(all: Terms, start: number, end: number): Terms {
 
 /** All matches of a vocabulary group inside [from, to) of text. */
 export function termsIn(ds: Dataset, group: VocabularyGroup, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
-  const re = ds.terms.get(group);
-  if (!re) throw new Error(`vocabulary has no group "${group}"`);
+  const at = ds.at.get(group);
+  if (!at) throw new Error(`vocabulary has no group "${group}"`);
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
   const out: Array<{ start: number; end: number; term: string }> = [];
   if (!ds.quick.get(group)!.test(slice)) return out;
-  re.lastIndex = 0;
-  for (const m of slice.matchAll(re)) out.push({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] });
+  // The exact expression's look-behind makes it slow to search with; a search for the bare terms finds
+  // where one may start, and the exact expression, tried only there, decides. Resuming after each match
+  // (or one past a miss) finds exactly the matches a global search with the exact expression finds.
+  const starts = ds.starts.get(group)!;
+  starts.lastIndex = 0;
+  for (let c = starts.exec(slice); c; c = starts.exec(slice)) {
+    at.lastIndex = c.index;
+    const m = at.exec(slice);
+    if (m) out.push({ start: from + c.index, end: from + c.index + m[0].length, term: m[0] });
+    starts.lastIndex = c.index + (m ? m[0].length : 1);
+  }
   return out;
 }
 
