@@ -163,7 +163,7 @@ function* analyzeVisible(ds: Dataset, text: string, ctx: AnalyzeContext): Genera
   if (!text) return [];
   let windows: Span[];
   if (text.length <= WHOLE_TEXT_CHARS) {
-    if (!quickTrigger(ds).test(text) || !ds.trigger.test(text)) return [];
+    if (!hasTriggerQuick(ds, text) || !ds.trigger.test(text)) return [];
     windows = [{ start: 0, end: text.length }];
   } else {
     const found = yield* candidateWindowSteps(ds, text);
@@ -285,7 +285,7 @@ const hotCue = expression(
 
 /** Whether a text has a trigger word (boundary-free pre-test: a "no" is final). */
 export function hasTriggerQuick(ds: Dataset, text: string): boolean {
-  return quickTrigger(ds).test(text);
+  return ds.anchors.some((anchor) => anchor.test(text)) && quickTrigger(ds).test(text);
 }
 
 /** Whether a piece of text has any cue the engine could start from (cheap; used to skip page regions). */
@@ -320,7 +320,7 @@ function* candidateWindowSteps(ds: Dataset, text: string): Generator<void, Span[
   let triggered = false;
   for (let at = 0; at < text.length && !triggered; at += CUE_SCAN_CHUNK_CHARS) {
     const chunk = text.slice(at, Math.min(text.length, at + CUE_SCAN_CHUNK_CHARS + CUE_OVERLAP_CHARS));
-    triggered = quickTrigger(ds).test(chunk) && ds.trigger.test(chunk);
+    triggered = hasTriggerQuick(ds, chunk) && ds.trigger.test(chunk);
     yield;
   }
   if (!triggered) return undefined;

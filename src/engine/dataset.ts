@@ -12,7 +12,7 @@ import type {
   TimelineEvent,
 } from '../data/schema';
 import type { VocabularyGroup } from '../data/kinds';
-import { TERM_FLAGS, alternation, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
+import { TERM_FLAGS, alternation, detectorAnchorSources, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
 
 export type Dataset = {
   raw: RawDataset;
@@ -33,6 +33,12 @@ export type Dataset = {
   /** The same without boundaries: a cheap pre-test. */
   quick: GroupRegexes;
   trigger: RegExp;
+  /**
+   * The trigger's anchors (data/vocabulary.json "detectorAnchors", one of which every trigger term
+   * contains), each a case-insensitive literal: a few single-literal searches are faster than the
+   * trigger's alternation over a long text that has none.
+   */
+  anchors: RegExp[];
 };
 
 export function buildDataset(raw: RawDataset): Dataset {
@@ -65,6 +71,7 @@ export function buildDataset(raw: RawDataset): Dataset {
     has,
     quick,
     trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
+    anchors: detectorAnchorSources(raw.vocabulary).map((source) => new RegExp(source, 'i')),
   };
 }
 
