@@ -134,29 +134,37 @@ export function termsWithin(all: Terms, start: number, end: number): Terms {
 
 /** All matches of a vocabulary group inside [from, to) of text. */
 export function termsIn(ds: Dataset, group: VocabularyGroup, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
-  const at = ds.at.get(group);
-  if (!at) throw new Error(`vocabulary has no group "${group}"`);
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  const out: Array<{ start: number; end: number; term: string }> = [];
-  if (!ds.quick.get(group)!.test(slice)) return out;
-  // The exact expression's look-behind makes it slow to search with; a search for the bare terms finds
-  // where one may start, and the exact expression, tried only there, decides. Resuming after each match
-  // (or one past a miss) finds exactly the matches a global search with the exact expression finds.
-  const starts = ds.starts.get(group)!;
-  starts.lastIndex = 0;
-  for (let c = starts.exec(slice); c; c = starts.exec(slice)) {
-    at.lastIndex = c.index;
-    const m = at.exec(slice);
-    if (m) out.push({ start: from + c.index, end: from + c.index + m[0].length, term: m[0] });
-    starts.lastIndex = c.index + (m ? m[0].length : 1);
-  }
-  return out;
+  return matches(ds, group, slice, false).map((m) => ({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] }));
 }
 
 export function hasTerm(ds: Dataset, group: VocabularyGroup, text: string): boolean {
-  const re = ds.has.get(group);
-  if (!re) throw new Error(`vocabulary has no group "${group}"`);
-  return ds.quick.get(group)!.test(text) && re.test(text);
+  return matches(ds, group, text, true).length > 0;
+}
+
+/**
+ * A group's matches in text (only the first, with `firstOnly`), as a global search with the exact
+ * expression finds them. That expression's look-behind makes it slow to search with: a search for the bare
+ * terms finds where one may start, and the exact expression, tried only there, decides; the search
+ * resumes after each match, or one past a miss.
+ */
+function matches(ds: Dataset, group: VocabularyGroup, text: string, firstOnly: boolean): RegExpExecArray[] {
+  const at = ds.at.get(group);
+  if (!at) throw new Error(`vocabulary has no group "${group}"`);
+  const out: RegExpExecArray[] = [];
+  if (!ds.quick.get(group)!.test(text)) return out;
+  const starts = ds.starts.get(group)!;
+  starts.lastIndex = 0;
+  for (let c = starts.exec(text); c; c = starts.exec(text)) {
+    at.lastIndex = c.index;
+    const m = at.exec(text);
+    if (m) {
+      out.push(m);
+      if (firstOnly) break;
+    }
+    starts.lastIndex = c.index + (m ? m[0].length : 1);
+  }
+  return out;
 }
 
 /** Vocabulary groups' terms as regex source, for an expression the code writes around them. */
