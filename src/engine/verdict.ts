@@ -215,7 +215,6 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   // A peak is judged against the series' peak (a reference point in the data); a bare year against its months.
   const peakRef = ctx.historical === 'peak' ? peakPoint(ds, series, points) : undefined;
   const yearPoints = ctx.statedYear ? points.filter((p) => p.month.startsWith(`${ctx.statedYear}-`)) : [];
-  const latest = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag);
   const stated =
     (ctx.statedMonth ? points.find((p) => p.month === ctx.statedMonth) : undefined) ??
     (peakRef && matchPoint(amount, peakRef) ? peakRef : undefined) ??
@@ -229,14 +228,14 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   } else {
     if (ctx.statedMonth) notes.push('stated_month_not_in_data');
     refBasis = ctx.published ? 'published' : 'episode';
-    ref = latest ?? points[0];
+    ref = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag) ?? points[0];
   }
   if (!ref) return undefined;
   if (amount.typo) notes.push(amount.typo.note);
 
   // 2. The range to show: the months around the reference month that were published by the page's date
   // (or by the remarks, for a page without one). The reference month itself always counts.
-  const publishedBy = latest?.month ?? ref.month;
+  const publishedBy = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag)?.month ?? ref.month;
   const inRange = withinMonths(ref.month, RANGE_MONTHS);
   const window = points.filter((p) => inRange(p) && (p.month <= publishedBy || p === ref));
   const min = window.reduce((a, b) => (b.value < a.value ? b : a));
