@@ -122,7 +122,9 @@ export function analyze(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Me
  * Characters that show as nothing: zero-width spaces and joiners, the word joiner, the byte-order mark and
  * the soft hyphen. Pages put them inside words and numbers ("$1.\u200b13 trillion"); a reader sees no gap.
  */
-const INVISIBLE = /[\u00ad\u200b-\u200d\u2060\ufeff]/g;
+const INVISIBLE: ReadonlySet<string> = new Set(['\u00ad', '\u200b', '\u200c', '\u200d', '\u2060', '\ufeff']);
+/** One native search per character: far faster than a character class over a megabyte page that has none. */
+const hasInvisible = (text: string) => [...INVISIBLE].some((c) => text.includes(c));
 
 /** The text without its invisible characters, and where each of its offsets was in the original. */
 function withoutInvisible(text: string): { clean: string; original: (offset: number) => number } {
@@ -130,7 +132,7 @@ function withoutInvisible(text: string): { clean: string; original: (offset: num
   let clean = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i]!;
-    if (c === '\u00ad' || c === '\ufeff' || c === '\u2060' || (c >= '\u200b' && c <= '\u200d')) continue;
+    if (INVISIBLE.has(c)) continue;
     kept.push(i);
     clean += c;
   }
@@ -151,8 +153,7 @@ function restoreOffsets(m: Mention, original: (offset: number) => number): Menti
  * past; the mentions' offsets are the original text's.
  */
 export function* analyzeSteps(ds: Dataset, text: string, ctx: AnalyzeContext = {}): Generator<void, Mention[], void> {
-  INVISIBLE.lastIndex = 0;
-  if (!INVISIBLE.test(text)) return yield* analyzeVisible(ds, text, ctx);
+  if (!hasInvisible(text)) return yield* analyzeVisible(ds, text, ctx);
   const { clean, original } = withoutInvisible(text);
   const found = yield* analyzeVisible(ds, clean, ctx);
   return found.map((m) => restoreOffsets(m, original));
@@ -162,7 +163,7 @@ function* analyzeVisible(ds: Dataset, text: string, ctx: AnalyzeContext): Genera
   if (!text) return [];
   let windows: Span[];
   if (text.length <= WHOLE_TEXT_CHARS) {
-    if (!quickTrigger(ds).test(text) || !ds.trigger.test(text)) return [];
+    if (!hasTriggerQuick(ds, text) || !ds.trigger.test(text)) return [];
     windows = [{ start: 0, end: text.length }];
   } else {
     const found = yield* candidateWindowSteps(ds, text);
@@ -284,7 +285,7 @@ const hotCue = expression(
 
 /** Whether a text has a trigger word (boundary-free pre-test: a "no" is final). */
 export function hasTriggerQuick(ds: Dataset, text: string): boolean {
-  return quickTrigger(ds).test(text);
+  return ds.anchors.some((anchor) => anchor.test(text)) && quickTrigger(ds).test(text);
 }
 
 /** Whether a piece of text has any cue the engine could start from (cheap; used to skip page regions). */
@@ -319,7 +320,7 @@ function* candidateWindowSteps(ds: Dataset, text: string): Generator<void, Span[
   let triggered = false;
   for (let at = 0; at < text.length && !triggered; at += CUE_SCAN_CHUNK_CHARS) {
     const chunk = text.slice(at, Math.min(text.length, at + CUE_SCAN_CHUNK_CHARS + CUE_OVERLAP_CHARS));
-    triggered = quickTrigger(ds).test(chunk) && ds.trigger.test(chunk);
+    triggered = hasTriggerQuick(ds, chunk) && ds.trigger.test(chunk);
     yield;
   }
   if (!triggered) return undefined;

@@ -12,7 +12,7 @@ import type {
   TimelineEvent,
 } from '../data/schema';
 import type { VocabularyGroup } from '../data/kinds';
-import { TERM_FLAGS, alternation, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
+import { TERM_FLAGS, alternation, detectorAnchorSources, mergeGroups, quickSource, termSource, type TermGroup } from './terms';
 
 export type Dataset = {
   raw: RawDataset;
@@ -24,13 +24,21 @@ export type Dataset = {
   events: Map<string, TimelineEvent>;
   claims: Claim[];
   sources: Map<string, Source>;
-  /** One global regex per vocabulary group (flags giu); callers reset lastIndex or use matchAll. */
-  terms: GroupRegexes;
+  /** One sticky regex per vocabulary group (flags yiu): whether a term, with its boundaries, starts right there. */
+  at: GroupRegexes;
+  /** A group's terms without boundaries, global and with the exact regex's case folding (giu): where a term may start. */
+  starts: GroupRegexes;
   /** A group's terms as one non-global regex, for quick tests. */
   has: GroupRegexes;
   /** The same without boundaries: a cheap pre-test. */
   quick: GroupRegexes;
   trigger: RegExp;
+  /**
+   * The trigger's anchors (data/vocabulary.json "detectorAnchors", one of which every trigger term
+   * contains), each a case-insensitive literal: a few single-literal searches are faster than the
+   * trigger's alternation over a long text that has none.
+   */
+  anchors: RegExp[];
 };
 
 export function buildDataset(raw: RawDataset): Dataset {
@@ -44,9 +52,11 @@ export function buildDataset(raw: RawDataset): Dataset {
   const reserves = [...raw.reserves.observations].sort((a, b) => (a.month < b.month ? -1 : 1));
   const groups = raw.vocabulary.groups as Partial<Record<VocabularyGroup, TermGroup>>;
   const sources = new GroupSources(groups);
-  const terms = new GroupRegexes((id) => sources.terms(id), `g${TERM_FLAGS}`);
+  const at = new GroupRegexes((id) => sources.terms(id), `y${TERM_FLAGS}`);
   const has = new GroupRegexes((id) => sources.terms(id), TERM_FLAGS);
-  const quick = new GroupRegexes((id) => (groups[id] ? quickSource(groups[id]) : undefined), 'i');
+  const quickSources = (id: VocabularyGroup) => (groups[id] ? quickSource(groups[id]) : undefined);
+  const starts = new GroupRegexes(quickSources, `g${TERM_FLAGS}`);
+  const quick = new GroupRegexes(quickSources, 'i');
   return {
     raw,
     holdings,
@@ -56,10 +66,12 @@ export function buildDataset(raw: RawDataset): Dataset {
     events: new Map(raw.events.events.map((e) => [e.id, e])),
     claims: raw.claims.claims,
     sources: new Map(raw.sources.sources.map((s) => [s.id, s])),
-    terms,
+    at,
+    starts,
     has,
     quick,
     trigger: new RegExp(termSource(mergeGroups(raw.vocabulary, raw.vocabulary.trigger)), TERM_FLAGS),
+    anchors: detectorAnchorSources(raw.vocabulary).map((source) => new RegExp(source, 'i')),
   };
 }
 
@@ -122,20 +134,37 @@ export function termsWithin(all: Terms, start: number, end: number): Terms {
 
 /** All matches of a vocabulary group inside [from, to) of text. */
 export function termsIn(ds: Dataset, group: VocabularyGroup, text: string, from = 0, to = text.length): Array<{ start: number; end: number; term: string }> {
-  const re = ds.terms.get(group);
-  if (!re) throw new Error(`vocabulary has no group "${group}"`);
   const slice = from === 0 && to === text.length ? text : text.slice(from, to);
-  const out: Array<{ start: number; end: number; term: string }> = [];
-  if (!ds.quick.get(group)!.test(slice)) return out;
-  re.lastIndex = 0;
-  for (const m of slice.matchAll(re)) out.push({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] });
-  return out;
+  return matches(ds, group, slice, false).map((m) => ({ start: from + m.index, end: from + m.index + m[0].length, term: m[0] }));
 }
 
 export function hasTerm(ds: Dataset, group: VocabularyGroup, text: string): boolean {
-  const re = ds.has.get(group);
-  if (!re) throw new Error(`vocabulary has no group "${group}"`);
-  return ds.quick.get(group)!.test(text) && re.test(text);
+  return matches(ds, group, text, true).length > 0;
+}
+
+/**
+ * A group's matches in text (only the first, with `firstOnly`), as a global search with the exact
+ * expression finds them. That expression's look-behind makes it slow to search with: a search for the bare
+ * terms finds where one may start, and the exact expression, tried only there, decides; the search
+ * resumes after each match, or one past a miss.
+ */
+function matches(ds: Dataset, group: VocabularyGroup, text: string, firstOnly: boolean): RegExpExecArray[] {
+  const at = ds.at.get(group);
+  if (!at) throw new Error(`vocabulary has no group "${group}"`);
+  const out: RegExpExecArray[] = [];
+  if (!ds.quick.get(group)!.test(text)) return out;
+  const starts = ds.starts.get(group)!;
+  starts.lastIndex = 0;
+  for (let c = starts.exec(text); c; c = starts.exec(text)) {
+    at.lastIndex = c.index;
+    const m = at.exec(text);
+    if (m) {
+      out.push(m);
+      if (firstOnly) break;
+    }
+    starts.lastIndex = c.index + (m ? m[0].length : 1);
+  }
+  return out;
 }
 
 /** Vocabulary groups' terms as regex source, for an expression the code writes around them. */

@@ -11,11 +11,6 @@ export function addMonths(m: MonthStr, n: number): MonthStr {
   const i = year * 12 + (month - 1) + n;
   return monthOf(Math.floor(i / 12), (i % 12) + 1);
 }
-export const monthsBetween = (a: MonthStr, b: MonthStr) => {
-  const pa = parseMonth(a);
-  const pb = parseMonth(b);
-  return pb.year * 12 + pb.month - (pa.year * 12 + pa.month);
-};
 
 // The calendar's words, written once: the engine's other modules read month and weekday names from here.
 

@@ -72,8 +72,17 @@ export function quotations(sentence: string): string[] {
 }
 const longEnough = (q: string) => (isJapanese(q) ? q.length >= MIN_QUOTE_CHARS_JA : words(q).length >= MIN_QUOTE_WORDS);
 
-function allQuotations(sentence: string): string[] {
-  return [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim()).filter(Boolean);
+/** The last sentence read for quotations: its gate, quote look-up, parts and verdict read it again in a row. */
+let lastQuoted: { sentence: string; quotes: readonly string[] } = { sentence: '', quotes: [] };
+
+function allQuotations(sentence: string): readonly string[] {
+  // Most sentences have no quotation mark: a character test spares the expression's look-behind at every position.
+  if (!QUOTE_MARK.test(sentence)) return [];
+  if (sentence !== lastQuoted.sentence) {
+    const quotes = [...sentence.matchAll(QUOTATION)].map((m) => (m[1] ?? m[2] ?? m[3] ?? m[4] ?? m[5] ?? m[6] ?? '').trim()).filter(Boolean);
+    lastQuoted = { sentence, quotes };
+  }
+  return lastQuoted.quotes;
 }
 
 /** The ends of quotations the sentence splitter cut in two, left over once the whole quotations are taken out. */

@@ -6,7 +6,7 @@ import type { EvidenceRef, HolderIdT } from '../data/schema';
 import type { z } from 'zod';
 import type { Amount, Bound } from './amounts';
 import type { Dataset } from './dataset';
-import { monthsBetween, parseMonth, type MonthStr } from './months';
+import { addMonths, parseMonth, type MonthStr } from './months';
 
 export type { FigureSubject } from '../data/kinds';
 import { EVENT_KIND_OF_REMARK, SERIES_BY_NAME, SUBJECT_SERIES, type FigureSeries, type FigureSubject } from '../data/kinds';
@@ -49,6 +49,8 @@ export const TIC_LAG_DAYS = 48;
 export const TIC_EARLIEST_LAG_DAYS = 45;
 /** The Ministry of Finance publishes month-end reserves within about a week. */
 export const MOF_LAG_DAYS = 8;
+/** Months on each side of the figure's month where another series' value is looked for (a known confusion). */
+export const CONFUSION_MONTHS = 3;
 /** "About"/"roughly" figures may be this far from the official value. */
 export const ABOUT_TOLERANCE = 0.03;
 
@@ -134,6 +136,13 @@ export function figureMatches(amount: Pick<Amount, 'value' | 'halfUnit' | 'bound
 
 function matchPoint(amount: Pick<Amount, 'value' | 'halfUnit' | 'bound'>, p: Point) {
   return p.vintages.find((v) => figureMatches(amount, v.value));
+}
+
+/** Whether a point is within `n` months of `month`: months are YYYY-MM, so the strings order them. */
+function withinMonths(month: MonthStr, n: number): (p: Point) => boolean {
+  const from = addMonths(month, -n);
+  const to = addMonths(month, n);
+  return (p) => p.month >= from && p.month <= to;
 }
 
 function toOfficial(p: Point): OfficialValue {
@@ -239,7 +248,8 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
   // 2. The range to show: the months around the reference month that were published by the page's date
   // (or by the remarks, for a page without one). The reference month itself always counts.
   const publishedBy = latestPublishedBy(points, ctx.published ?? episodeDate(ds), lag)?.month ?? ref.month;
-  const window = points.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= RANGE_MONTHS && (p.month <= publishedBy || p === ref));
+  const inRange = withinMonths(ref.month, RANGE_MONTHS);
+  const window = points.filter((p) => inRange(p) && (p.month <= publishedBy || p === ref));
   const min = window.reduce((a, b) => (b.value < a.value ? b : a));
   const max = window.reduce((a, b) => (b.value > a.value ? b : a));
   const base = {
@@ -276,7 +286,8 @@ export function judgeFigure(ds: Dataset, subject: FigureSubject, amount: Amount,
     if (d?.type !== 'figure_confusion' || d.subject !== subject) continue;
     const other = pointsFor(ds, d.matchesSeries).points;
     const cited = new Set(claim.evidence.flatMap((e) => (e.type === 'reserves' || e.type === 'holdings' ? [e.month] : [])));
-    const near = other.filter((p) => Math.abs(monthsBetween(ref.month, p.month)) <= 3 || cited.has(p.month));
+    const around = withinMonths(ref.month, CONFUSION_MONTHS);
+    const near = other.filter((p) => around(p) || cited.has(p.month));
     // Strictly: an "about" figure near another series is not enough to call it a confusion.
     const strict = { value: amount.value, halfUnit: amount.halfUnit, bound: amount.bound === 'about' ? undefined : amount.bound };
     const m = near.find((p) => matchPoint(strict, p));

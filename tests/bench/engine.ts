@@ -10,6 +10,11 @@ import { loadCorpus } from '../support/corpus';
 import { realDataset } from '../support/dataset';
 
 const ds = realDataset();
+/**
+ * Issue 8's budgets, in Node: a 5,000-word relevant article within about twice the figure this bench gave
+ * when the issue was written (≈ 16 ms), and irrelevant text (what every ordinary page is) at 400 MB/s or more.
+ */
+const BUDGET = { articleMs: 32, irrelevantMBps: 400 } as const;
 const WARMUP_RUNS = 5;
 const RUNS = 30;
 
@@ -59,7 +64,7 @@ for (const lang of ['en', 'ja'] as const) {
   const t = timeIt(() => analyze(ds, article, { published: '2025-05-03' }), RUNS);
   console.log(
     `relevant ${lang} article, 5,000 words (${article.length.toLocaleString()} chars, ${mentions} mentions): ` +
-      `median ${t.median.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms  (aim: <= 20 ms)`,
+      `median ${t.median.toFixed(2)} ms, p95 ${t.p95.toFixed(2)} ms  (budget: <= ${BUDGET.articleMs} ms, ${t.median <= BUDGET.articleMs ? 'met' : 'missed'})`,
   );
 }
 
@@ -67,4 +72,5 @@ const irrelevant = irrelevantText(8 * 1024 * 1024);
 analyze(ds, irrelevant);
 const t = timeIt(() => analyze(ds, irrelevant), 10);
 const mb = Buffer.byteLength(irrelevant) / (1024 * 1024);
-console.log(`irrelevant text, ${mb.toFixed(1)} MB: median ${t.median.toFixed(2)} ms = ${(mb / (t.median / 1000)).toFixed(0)} MB/s  (aim: >= 100 MB/s)`);
+const mbps = mb / (t.median / 1000);
+console.log(`irrelevant text, ${mb.toFixed(1)} MB: median ${t.median.toFixed(2)} ms = ${mbps.toFixed(0)} MB/s  (budget: >= ${BUDGET.irrelevantMBps} MB/s, ${mbps >= BUDGET.irrelevantMBps ? 'met' : 'missed'})`);
