@@ -16,6 +16,8 @@ describe('subject: decided by the clause, not the page', () => {
   test.each([
     ['Japan, the largest foreign holder of U.S. Treasuries, held $1.13 trillion as of end-February.', '$1.13 trillion', 'japan_treasury_holdings'],
     ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
+    // A holder named only as the one passed is not what "its" refers to next.
+    ['Japan has been the largest foreign holder of Treasuries since mid-2019, when it passed China. Its total is close to $1.2 trillion.', '$1.2 trillion', 'japan_treasury_holdings'],
     ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$750.3 billion', 'other'],
     ['Japan holds roughly $1.27 trillion in foreign reserves, mostly U.S. Treasuries, analysts say.', '$1.27 trillion', 'japan_fx_reserves'],
     ['Japan, which holds $1.27 trillion of US Treasuries, has not said it would sell.', '$1.27 trillion', 'japan_treasury_holdings'],
