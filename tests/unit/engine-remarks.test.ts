@@ -222,6 +222,11 @@ describe('remarks: what Kato said, recognised in its paraphrases', () => {
     expect(found.at(-1)?.remark).toBe(kind);
   });
 
+  test('"he expressed" after the question put to him is his answer', () => {
+    const asked = 'On 2nd May, Japanese Finance Minister Kato Katsunobu gave an interview to a TV Tokyo program. When he was asked whether Japan could use not selling US debt easily as a negotiation means, he expressed that "it exists as a card".';
+    expect(remarks(asked, '2025-05-05').map((m) => m.remark)).toContain('card_remark');
+  });
+
   test('"his earlier comments" after Milan is the clarification', () => {
     const page = 'In Milan on Monday, Finance Minister Katsunobu Kato said Japan was not considering selling Treasuries as a means of negotiation.\n\nHe said his earlier comments had answered a narrow question and "were never a threat."';
     expect(remarks(page, '2025-05-06').at(-1)?.remark).toBe('clarification');
