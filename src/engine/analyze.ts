@@ -376,6 +376,9 @@ function judgeSentence(
       ...(published ? { published } : {}),
     };
     let verdict: FigureVerdict | undefined;
+    // The dollars of a yen figure are what the yen figure turned out to be (below: a yen figure no exchange
+    // rate makes Japan's holdings is not theirs).
+    if (c.reason === 'dollars_of_yen' && out[i - 1]) c.subject = out[i - 1]!.subject;
     if (a.currency === 'USD') verdict = judgeFigure(ds, c.subject, a, ctx);
     else {
       const linked = c.conversionOf ? byStart.get(c.conversionOf.start) : undefined;

@@ -69,6 +69,8 @@ const PART_BEFORE = expression((v) => new RegExp(`(?:${v.words('part_of')})[^,.;
 const MODIFIES_NEXT = /^(?:規模|程度|前後|台)?の$/;
 /** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
 const CONVERSION_REACH = 30;
+/** What stands between a figure and the same figure in the other currency: "(¥163 trillion)", ", or about $430 billion", 「（約163兆円）」. */
+const CONVERTS_PREVIOUS = /^[\s(（、,]*(?:or\s+)?(?:約|およそ|roughly\s+|about\s+|some\s+|around\s+)?$/;
 
 type UsdFigure = { amount: Amount; subject: FigureSubject; asOf?: string };
 /** Dollar figures, newest first, that a later yen figure may convert. */
@@ -233,7 +235,7 @@ export function classifyAmounts(
     // A yen figure right after a dollar figure converts it: "$1.13 trillion (¥163 trillion)", "円換算で約163兆円".
     if (a.currency === 'JPY') {
       const between = prev?.currency === 'USD' ? text.slice(prev.end, a.start) : undefined;
-      const bracketed = between !== undefined && /^[\s(（、,]*(?:or\s+|約|およそ|roughly\s+|about\s+|some\s+)?$/.test(between);
+      const bracketed = between !== undefined && CONVERTS_PREVIOUS.test(between);
       // The latest dollar figure the yen figure can convert at a rate the period has seen: "Japan held
       // $1,125.9bn, 12.8% of the $8.817tn held by all foreigners. That is roughly ¥162tn."
       const recent = memory.recentUsd ?? [];
@@ -250,6 +252,13 @@ export function classifyAmounts(
         out.push({ subject: last.subject, ...(last.asOf ? { asOf: last.asOf } : {}), conversionOf: last.amount, reason: 'conversion' });
         return;
       }
+    }
+    // A dollar figure right after a yen figure gives it in dollars ("¥62 trillion, or about $430 billion",
+    // "¥249.8 trillion ($1.73 trillion)"): it is the size of what the yen figure is.
+    const ofYen = a.currency === 'USD' && prev?.currency === 'JPY' && CONVERTS_PREVIOUS.test(text.slice(prev.end, a.start)) ? out[i - 1] : undefined;
+    if (ofYen) {
+      out.push({ subject: ofYen.subject, ...(ofYen.asOf ? { asOf: ofYen.asOf } : {}), reason: 'dollars_of_yen' });
+      return;
     }
     if (PART_BEFORE(ds).test(text.slice(Math.max(sentence.start, left.end - 24), left.end))) {
       out.push({ subject: 'other', reason: 'part_of_previous' });

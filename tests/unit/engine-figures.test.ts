@@ -16,6 +16,9 @@ describe('subject: decided by the clause, not the page', () => {
   test.each([
     ['Japan, the largest foreign holder of U.S. Treasuries, held $1.13 trillion as of end-February.', '$1.13 trillion', 'japan_treasury_holdings'],
     ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
+    // The dollars of a yen figure are the size of what the yen figure is: here a pension fund's bonds.
+    ["Foreign bonds, mostly U.S. Treasuries, gained. Japan's pension fund's foreign bond allocation is worth roughly ¥62 trillion, or about $430 billion.", '$430 billion', 'other'],
+    ['日本の米国債保有額は163兆円（1兆1259億ドル）に上る。', '1兆1259億ドル', 'japan_treasury_holdings'],
     // A holder named only as the one passed is not what "its" refers to next.
     ['Japan has been the largest foreign holder of Treasuries since mid-2019, when it passed China. Its total is close to $1.2 trillion.', '$1.2 trillion', 'japan_treasury_holdings'],
     ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$750.3 billion', 'other'],
