@@ -43,17 +43,18 @@ describe.each([
 const MIN_JAPANESE = 20;
 
 // The real-pattern sets (tests/fixtures/real): modelled on published pages, kept apart by page and outlet.
-// dev/ is tuned on, and so, since their first scores were reported, are test/, test2/, test3/ and test4/.
-// test5/ never is: it was scored once when it was written, and that first score is its floor. The other
+// dev/ is tuned on, and so, since their first scores were reported, are test/ to test5/.
+// test6/ never is: it was scored once when it was written, and that first score is its floor. The other
 // floors sit under the scores last measured, so that a change that loses accuracy fails here; the aims on
 // published articles are higher (see the README).
 describe.each([
-  ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 100, figures: [0.99, 0.99], remarks: [0.95, 0.84], negativesFlagged: 0 }],
+  ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 100, figures: [0.99, 0.99], remarks: [0.95, 0.85], negativesFlagged: 0 }],
   ['first real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test'), { articles: 60, figures: [0.98, 0.95], remarks: [0.92, 0.83], negativesFlagged: 0 }],
-  ['second real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test2'), { articles: 40, figures: [0.98, 0.92], remarks: [0.93, 0.89], negativesFlagged: 0 }],
-  ['third real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test3'), { articles: 60, figures: [0.98, 0.96], remarks: [0.92, 0.88], negativesFlagged: 0 }],
-  ['fourth real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test4'), { articles: 70, figures: [0.97, 0.92], remarks: [0.89, 0.81], negativesFlagged: 0 }],
-  ['fifth real-pattern test set (never tuned on; its first score is the floor)', join(CORPUS_DIR, '..', 'real', 'test5'), { articles: 60, figures: [0.97, 0.94], remarks: [0.88, 0.74], negativesFlagged: 1 }],
+  ['second real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test2'), { articles: 40, figures: [0.98, 0.92], remarks: [0.93, 0.91], negativesFlagged: 0 }],
+  ['third real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test3'), { articles: 60, figures: [0.98, 0.96], remarks: [0.97, 0.91], negativesFlagged: 0 }],
+  ['fourth real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test4'), { articles: 70, figures: [0.97, 0.92], remarks: [0.89, 0.84], negativesFlagged: 0 }],
+  ['fifth real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test5'), { articles: 60, figures: [0.98, 0.95], remarks: [0.92, 0.80], negativesFlagged: 0 }],
+  ['sixth real-pattern test set (never tuned on; its first score is the floor)', join(CORPUS_DIR, '..', 'real', 'test6'), { articles: 60, figures: [0.99, 0.87], remarks: [0.89, 0.74], negativesFlagged: 0 }],
 ] as const)('%s', (_name, dir, floor) => {
   const articles = loadCorpus(dir);
   const s = scoreCorpus(realDataset(), articles);
