@@ -6,7 +6,7 @@
  */
 import type { Amount } from './amounts';
 import { SERIES_SUBJECTS, SUBJECT_SERIES, type SubjectSeries, type VocabularyGroup } from '../data/kinds';
-import { expression, termsIn, type Dataset } from './dataset';
+import { expression, hasTerm, termsIn, type Dataset } from './dataset';
 import { resolveYear, monthOf, statedMonths, parseMonth } from './months';
 import type { Span } from './segment';
 import type { FigureSubject } from './verdict';
@@ -59,7 +59,8 @@ const ATTACHED =
 // Between a change word (data/vocabulary.json "change") and the amount: an approximator or an article at most.
 const CHANGE_GAP = /^\s*(?:(?:about|some|nearly|roughly|almost|over|more than|less than|an?)\s+)?$/i;
 // Between the amount and a "change_after" word: a space or の.
-const CHANGE_AFTER_GAP = /^\s*(?:の)?$/;
+// (「466億ドルと大幅に買い増し」: と and an adverb of size may stand between.)
+const CHANGE_AFTER_GAP = /^\s*(?:の|と(?:大幅に|小幅に|わずかに|さらに)?)?$/;
 // The clause an amount sits in ends at these; a kind word beyond them describes the next clause's figure.
 const CLAUSE_END = /[;；、。]|,\s|\s[—–]\s|\s(?:while|whereas|but|and its|and the)\s/g;
 // "of which $943 billion", "うち証券は" (data/vocabulary.json "part_of"): a part of the figure before it,
@@ -291,7 +292,9 @@ export function classifyAmounts(
         ownKind ||
         ownHolder !== undefined ||
         cues.some((c) => KIND_GROUPS[c.group] === 'treasuries' || (c.group === 'change' && /[\p{Script=Han}]/u.test(text.slice(c.start, c.end)))) ||
-        out.some((o) => o.subject !== 'other' && !o.change);
+        out.some((o) => o.subject !== 'other' && !o.change) ||
+        // The holding itself, in a story about the holdings (「…保有残高を増やした」, "its holdings rose").
+        (memory.kind === 'treasuries' && hasTerm(ds, 'holding', text.slice(sentence.start, sentence.end)));
       const of = kind === 'treasuries' && named ? subjectOf(kind, holder) : 'other';
       const asOf = of === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
       out.push({ subject: of, ...(of !== 'other' ? { change: true as const } : {}), ...(asOf ? { asOf } : {}), reason: 'change' });

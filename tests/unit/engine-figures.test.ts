@@ -16,6 +16,9 @@ describe('subject: decided by the clause, not the page', () => {
   test.each([
     ['Japan, the largest foreign holder of U.S. Treasuries, held $1.13 trillion as of end-February.', '$1.13 trillion', 'japan_treasury_holdings'],
     ['Japan holds $1.13 trillion in Treasuries, China $784.3 billion and Britain $750.3 billion.', '$784.3 billion', 'china_treasury_holdings'],
+    // A change that names the holding itself, in a story about the holdings; 「…と大幅に買い増し」.
+    ['日本は3月に米国債の保有を49億ドル増やした。2月には466億ドルと大幅に買い増しており、3カ月連続で保有残高を増やした。', '466億ドル', 'japan_treasury_holdings'],
+    ["Japan's Treasury holdings rose again in October. Holdings rose by $10.7 billion to $1,200.0 billion.", '$10.7 billion', 'japan_treasury_holdings'],
     // The dollars of a yen figure are the size of what the yen figure is: here a pension fund's bonds.
     ["Foreign bonds, mostly U.S. Treasuries, gained. Japan's pension fund's foreign bond allocation is worth roughly ¥62 trillion, or about $430 billion.", '$430 billion', 'other'],
     ['日本の米国債保有額は163兆円（1兆1259億ドル）に上る。', '1兆1259億ドル', 'japan_treasury_holdings'],
