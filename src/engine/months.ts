@@ -43,7 +43,10 @@ const JA_STATED = /(?:((?:19|20|２０)[0-9０-９]{2})年)?([0-9０-９]{1,2})�
 
 const toAscii = (s: string) => s.replace(/[０-９]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0));
 
-/** `attributive`: a Japanese month followed by の ("1月の1兆793億ドル") describes the words after it. */
+/**
+ * `attributive`: the month describes the words after it, not a figure before it: a Japanese month followed
+ * by の (「1月の1兆793億ドル」) or 以来, an English one after "since" or "until".
+ */
 export type StatedMonth = { month: number; year?: number; at: number; strength: 'explicit' | 'weak'; attributive?: true };
 
 /**
@@ -66,7 +69,10 @@ export function statedMonths(text: string, from: number, to: number): StatedMont
     // "end-February", "as of March", "February data", or a month with its year ("by October 2022").
     const explicit = Boolean(dataWord) || Boolean(lead && /end|as of/i.test(lead)) || Boolean(year);
     if (!explicit && !lead) continue;
-    out.push({ month, ...(year ? { year: Number(year) } : {}), at: from + m.index, strength: explicit ? 'explicit' : 'weak' });
+    // "…$1,117.7 billion, the lowest since October last year": a point of comparison for what came before,
+    // though it may be the month of what follows ("since October 2016, when it stood at $1.132 trillion").
+    const comparison = /since|until/i.test(lead ?? '');
+    out.push({ month, ...(year ? { year: Number(year) } : {}), at: from + m.index, strength: explicit ? 'explicit' : 'weak', ...(comparison ? { attributive: true as const } : {}) });
   }
   for (const m of slice.matchAll(JA_STATED)) {
     const [, year, mon = '', suffix] = m;
@@ -77,7 +83,8 @@ export function statedMonths(text: string, from: number, to: number): StatedMont
       ...(year ? { year: Number(toAscii(year)) } : {}),
       at: from + m.index,
       strength: suffix === '末' || suffix === '時点' || suffix === '末時点' ? 'explicit' : 'weak',
-      ...(slice[m.index + m[0].length] === 'の' ? { attributive: true as const } : {}),
+      // (「…、2022年7月以来の高水準」 compares with it.)
+      ...(slice[m.index + m[0].length] === 'の' || slice.startsWith('以来', m.index + m[0].length) ? { attributive: true as const } : {}),
     });
   }
   return out;

@@ -220,6 +220,13 @@ describe('verdict: from the dataset', () => {
     expect(f.verdict!.sources.length).toBeGreaterThan(0);
   });
 
+  test('"the lowest since October last year" after a figure is a point of comparison, not its month', () => {
+    const text = 'Japan reduced its holding of US Treasury bonds by $10.3 billion in June, and the position was $1,117.7 billion, the lowest since October last year.';
+    expect(one(text, '$1,117.7 billion', '2024-08-16').verdict).toMatchObject({ status: 'consistent', refMonth: '2024-06' });
+    // Before a figure it can still be that figure's month.
+    expect(one("Japan's pile is the largest since October 2016, when it stood at $1.132 trillion of Treasuries.", '$1.132 trillion', '2019-08-16').asOf).toBe('2016-10');
+  });
+
   test('「1月の」 after a figure describes the next figure, not the one before it', () => {
     const text = '米国債の保有額（2月末）で、日本の保有額は1兆1259億ドルで、1月の1兆793億ドルから466億ドル増えた。';
     expect(one(text, '1兆1259億ドル', '2025-04-22').verdict).toMatchObject({ status: 'consistent', refMonth: '2025-02' });
