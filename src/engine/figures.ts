@@ -7,7 +7,7 @@
 import type { Amount } from './amounts';
 import { SERIES_SUBJECTS, SUBJECT_SERIES, type SubjectSeries, type VocabularyGroup } from '../data/kinds';
 import { expression, hasTerm, termsIn, type Dataset } from './dataset';
-import { resolveYear, monthOf, statedMonths, parseMonth } from './months';
+import { addMonths, resolveYear, monthOf, statedMonths, parseMonth } from './months';
 import type { Span } from './segment';
 import type { FigureSubject } from './verdict';
 
@@ -70,6 +70,9 @@ const PART_BEFORE = expression((v) => new RegExp(`(?:${v.words('part_of')})[^,.;
 const MODIFIES_NEXT = /^(?:規模|程度|前後|台)?の$/;
 /** How far after a yen amount a conversion word (data/vocabulary.json "conversion") still marks it. */
 const CONVERSION_REACH = 30;
+/** "The month before" next to a figure, in a sentence that dates another figure. */
+const PREVIOUS_MONTH_BEFORE = /前月(?:末)?の\s*$|前月(?:末)?時点の?\s*$/;
+const PREVIOUS_MONTH_AFTER = /^\s*(?:in\s+)?(?:(?:the\s+)?(?:previous|prior|preceding)\s+month|a\s+month\s+(?:earlier|before))/i;
 /** What stands between a figure and the same figure in the other currency: "(¥163 trillion)", ", or about $430 billion", 「（約163兆円）」. */
 const CONVERTS_PREVIOUS = /^[\s(（、,]*(?:or\s+)?(?:約|およそ|roughly\s+|about\s+|some\s+|around\s+)?$/;
 
@@ -307,7 +310,12 @@ export function classifyAmounts(
       out.push({ subject: 'other', reason: 'implausible_size' });
       return;
     }
-    const asOf = subject === 'other' ? undefined : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
+    // 「6月の統計によると…1兆1479億ドルと、前月の1兆1350億ドルから」, "…, from $1,125.9 billion a month earlier":
+    // the month before the one the sentence's last dated figure, or else its last month named, is for.
+    const previousMonth = PREVIOUS_MONTH_BEFORE.test(text.slice(Math.max(sentence.start, amountStart - 8), amountStart)) || PREVIOUS_MONTH_AFTER.test(text.slice(a.end, rightEnd));
+    const lastNamed = previousMonth ? statedMonths(text, sentence.start, amountStart).at(-1) : undefined;
+    const base = previousMonth ? (out.findLast((o) => o.asOf && o.subject === subject)?.asOf ?? (lastNamed ? monthOf(lastNamed.year ?? resolveYear(lastNamed.month, published, episodeYear), lastNamed.month) : undefined)) : undefined;
+    const asOf = subject === 'other' ? undefined : base ? addMonths(base, -1) : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
     // "the peak was just over $1.3 trillion, in 2021": a historical figure, judged against that period.
     const clauseText = text.slice(clause.start, rightEnd);
     const asOfYear = subject === 'other' || asOf ? undefined : statedYear(clauseText);

@@ -220,6 +220,13 @@ describe('verdict: from the dataset', () => {
     expect(f.verdict!.sources.length).toBeGreaterThan(0);
   });
 
+  test('「前月の」 and "a month earlier" date a figure the month before the sentence\'s month', () => {
+    const ja = '米財務省が18日発表した6月の対米証券投資統計によると、日本の米国債保有額は1兆1479億ドルと、前月の1兆1350億ドルから拡大した。';
+    expect(one(ja, '1兆1350億ドル', '2025-08-19').verdict).toMatchObject({ status: 'consistent', refMonth: '2025-05' });
+    const en = "Japan's Treasury holdings rose to $1,147.9 billion at the end of June, from $1,135.0 billion a month earlier.";
+    expect(one(en, '$1,135.0 billion', '2025-08-19').asOf).toBe('2025-05');
+  });
+
   test('"the lowest since October last year" after a figure is a point of comparison, not its month', () => {
     const text = 'Japan reduced its holding of US Treasury bonds by $10.3 billion in June, and the position was $1,117.7 billion, the lowest since October last year.';
     expect(one(text, '$1,117.7 billion', '2024-08-16').verdict).toMatchObject({ status: 'consistent', refMonth: '2024-06' });
