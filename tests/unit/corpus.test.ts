@@ -49,8 +49,8 @@ const MIN_JAPANESE = 20;
 // published articles are higher (see the README).
 describe.each([
   ['real-pattern dev set', join(CORPUS_DIR, '..', 'real', 'dev'), { articles: 100, figures: [0.99, 0.99], remarks: [0.95, 0.85], negativesFlagged: 0 }],
-  ['first real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test'), { articles: 60, figures: [0.98, 0.95], remarks: [0.92, 0.83], negativesFlagged: 0 }],
-  ['second real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test2'), { articles: 40, figures: [0.98, 0.92], remarks: [0.93, 0.91], negativesFlagged: 0 }],
+  ['first real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test'), { articles: 60, figures: [0.98, 0.96], remarks: [0.92, 0.83], negativesFlagged: 0 }],
+  ['second real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test2'), { articles: 40, figures: [0.98, 0.93], remarks: [0.93, 0.91], negativesFlagged: 0 }],
   ['third real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test3'), { articles: 60, figures: [0.98, 0.96], remarks: [0.97, 0.91], negativesFlagged: 0 }],
   ['fourth real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test4'), { articles: 70, figures: [0.97, 0.92], remarks: [0.89, 0.84], negativesFlagged: 0 }],
   ['fifth real-pattern test set (tuned on since its first score)', join(CORPUS_DIR, '..', 'real', 'test5'), { articles: 60, figures: [0.98, 0.95], remarks: [0.92, 0.80], negativesFlagged: 0 }],
