@@ -230,7 +230,8 @@ test.describe('opening the card', () => {
       await expectNothingPainted(page);
       await expect(page.locator('[data-treasury-lens-card]')).toHaveCount(0);
       await expect(page.locator('style[data-treasury-lens-ui]')).toHaveCount(0);
-      expect(await listenerCount(page)).toBe(pageOnly);
+      // Our listeners go with the annotator's lifetime, which may end a moment after the highlights.
+      await expect.poll(() => listenerCount(page), { timeout: SETTLE_MS }).toBe(pageOnly);
       // Nothing watches the page any more: new topic text is not read.
       const state = await settledState(page);
       await page.evaluate(() => {
