@@ -2,8 +2,9 @@
  * What compromise reads in a candidate English sentence that a word list cannot: whether a verb is
  * negated ("is not considering selling", not the "or not" of "whether we use it or not", nor "not only"),
  * and whether a speech verb is in the pluperfect or says "previously" ("Kato had said on Friday…", "Kato
- * has previously said…"), which in a story framed by a statement places what it reports before it. One parse per sentence, and only for
- * sentences a cheap test says need it: compromise costs about 2 ms a sentence here. Its lexicon also says
+ * has previously said…"), which in a story framed by a statement places what it reports before it. One
+ * parse per sentence, and only for sentences a cheap test says need it: compromise costs about 2 ms a
+ * sentence here. Its lexicon also says
  * whether a capitalised word before "Kato" is an everyday word ("Watch Kato's remarks") or may be a
  * given name ("Miyu Kato"), without a parse.
  */

@@ -209,6 +209,18 @@ function statedMonthFor(text: string, a: Amount, left: Span, right: Span, publis
   return monthOf(year, m.month);
 }
 
+/**
+ * 「6月の統計によると…1兆1479億ドルと、前月の1兆1350億ドルから」, "…, from $1,125.9 billion a month earlier": the
+ * month before the one the sentence's last dated figure (`dated`), or else its last month named, is for.
+ */
+function previousMonthOf(text: string, a: Amount, amountStart: number, rightEnd: number, sentence: Span, dated: string | undefined, published: string | undefined, episodeYear: number): string | undefined {
+  const said = PREVIOUS_MONTH_BEFORE.test(text.slice(Math.max(sentence.start, amountStart - 8), amountStart)) || PREVIOUS_MONTH_AFTER.test(text.slice(a.end, rightEnd));
+  if (!said) return undefined;
+  const named = dated ? undefined : statedMonths(text, sentence.start, amountStart).at(-1);
+  const base = dated ?? (named ? monthOf(named.year ?? resolveYear(named.month, published, episodeYear), named.month) : undefined);
+  return base ? addMonths(base, -1) : undefined;
+}
+
 export function classifyAmounts(
   ds: Dataset,
   text: string,
@@ -310,12 +322,8 @@ export function classifyAmounts(
       out.push({ subject: 'other', reason: 'implausible_size' });
       return;
     }
-    // 「6月の統計によると…1兆1479億ドルと、前月の1兆1350億ドルから」, "…, from $1,125.9 billion a month earlier":
-    // the month before the one the sentence's last dated figure, or else its last month named, is for.
-    const previousMonth = PREVIOUS_MONTH_BEFORE.test(text.slice(Math.max(sentence.start, amountStart - 8), amountStart)) || PREVIOUS_MONTH_AFTER.test(text.slice(a.end, rightEnd));
-    const lastNamed = previousMonth ? statedMonths(text, sentence.start, amountStart).at(-1) : undefined;
-    const base = previousMonth ? (out.findLast((o) => o.asOf && o.subject === subject)?.asOf ?? (lastNamed ? monthOf(lastNamed.year ?? resolveYear(lastNamed.month, published, episodeYear), lastNamed.month) : undefined)) : undefined;
-    const asOf = subject === 'other' ? undefined : base ? addMonths(base, -1) : statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear);
+    const previous = subject === 'other' ? undefined : previousMonthOf(text, a, amountStart, rightEnd, sentence, out.findLast((o) => o.asOf && o.subject === subject)?.asOf, published, episodeYear);
+    const asOf = subject === 'other' ? undefined : (previous ?? statedMonthFor(text, a, left, { start: right.start, end: rightEnd }, published, episodeYear));
     // "the peak was just over $1.3 trillion, in 2021": a historical figure, judged against that period.
     const clauseText = text.slice(clause.start, rightEnd);
     const asOfYear = subject === 'other' || asOf ? undefined : statedYear(clauseText);

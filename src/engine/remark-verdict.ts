@@ -98,18 +98,21 @@ const MIN_VERDICT_FRAGMENT_CONTENT_WORDS = 1;
 const MIN_FRAGMENT_CHARS_JA = 4;
 const flat = (s: string) => (isJapanese(s) ? s.replace(/[\s、。，．・（）()「」『』…—]/g, '') : words(s).map((w) => w.replace(/s$/, '')).join(' '));
 
-/** The recorded quote a short quoted fragment repeats word for word, if any; `minContent`: the content words (English) it needs. */
+/**
+ * The recorded quote a short quoted fragment repeats, if any: word for word, or (English) its content words
+ * in the same order; `minContent`: the content words (English) it needs.
+ */
 function fragmentOnRecord(ds: Dataset, fragment: string, minContent = MIN_FRAGMENT_WORDS): Recorded | undefined {
   return memo(ds, `fragment${minContent}`, fragment, () => fragmentOnRecordUncached(ds, fragment, minContent));
 }
 
 function fragmentOnRecordUncached(ds: Dataset, fragment: string, minContent: number): Recorded | undefined {
   const ja = isJapanese(fragment);
-  if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : words(fragment).length < MIN_FRAGMENT_WORDS || contentWords(fragment).length < minContent) return undefined;
+  const content = ja ? [] : contentWords(fragment);
+  if (ja ? fragment.length < MIN_FRAGMENT_CHARS_JA : words(fragment).length < MIN_FRAGMENT_WORDS || content.length < minContent) return undefined;
   const f = flat(fragment);
   // English translations differ in their little words ("among the cards", "among such cards"): the
   // fragment's content words, in order, within one recorded quote's.
-  const content = ja ? [] : contentWords(fragment);
   return recorded(ds).find((r) => (r.lang === 'ja') === ja && (r.flat.includes(f) || (!ja && inOrder(content, r.sequence))));
 }
 
@@ -120,7 +123,19 @@ function inOrder(part: string[], whole: string[]): boolean {
   return part.length > 0 && i === part.length;
 }
 
-type Recorded = { event: TimelineEvent; text: string; lang: 'en' | 'ja'; words: Set<string>; sequence: string[]; pairs: Set<string>; flat: string };
+/** A recorded quote with what the comparisons read from it, worked out once per dataset. */
+type Recorded = {
+  event: TimelineEvent;
+  text: string;
+  lang: 'en' | 'ja';
+  words: Set<string>;
+  sequence: string[];
+  pairs: Set<string>;
+  flat: string;
+  /** Japanese: its content characters (`jaContent`), and whether it is negated. */
+  content: Set<string>;
+  negated: boolean;
+};
 const recordedCache = new WeakMap<Dataset, Recorded[]>();
 function recorded(ds: Dataset): Recorded[] {
   let list = recordedCache.get(ds);
@@ -128,7 +143,17 @@ function recorded(ds: Dataset): Recorded[] {
     list = ds.raw.events.events.flatMap((event) =>
       event.quotes.map((q) => {
         const sequence = contentWords(q.text);
-        return { event, text: q.text, lang: q.lang, words: new Set(sequence), sequence, pairs: new Set(jaPairs(q.text)), flat: flat(q.text) };
+        return {
+          event,
+          text: q.text,
+          lang: q.lang,
+          words: new Set(sequence),
+          sequence,
+          pairs: new Set(jaPairs(q.text)),
+          flat: flat(q.text),
+          content: new Set(jaContent(q.text)),
+          negated: JA_NEGATED.test(q.text),
+        };
       }),
     );
     recordedCache.set(ds, list);
@@ -171,7 +196,7 @@ function matchRecordedUncached(ds: Dataset, quotation: string): { r?: Recorded; 
     if (!pool.size) continue;
     const share = mine.filter((w) => pool.has(w)).length / mine.length;
     nearest = Math.max(nearest, share);
-    if (ja && JA_NEGATED.test(r.text) !== negated) continue;
+    if (ja && r.negated !== negated) continue;
     if (!best || share > best.share) best = { r, share };
   }
   const share = best?.share ?? 0;
@@ -192,11 +217,7 @@ function rewordedJa(ds: Dataset, quotation: string): Recorded | undefined {
   const mine = jaContent(quotation);
   if (mine.length < MIN_CONTENT_CHARS_JA) return undefined;
   const negated = JA_NEGATED.test(quotation);
-  const found = recorded(ds).filter((r) => {
-    if (r.lang !== 'ja' || JA_NEGATED.test(r.text) !== negated) return false;
-    const theirs = new Set(jaContent(r.text));
-    return mine.filter((c) => theirs.has(c)).length / mine.length >= REWORDED_SHARE_JA;
-  });
+  const found = recorded(ds).filter((r) => r.lang === 'ja' && r.negated === negated && mine.filter((c) => r.content.has(c)).length / mine.length >= REWORDED_SHARE_JA);
   // Words that fit quotes of two statements name neither.
   return found.every((r) => r.event === found[0]!.event) ? found[0] : undefined;
 }
